@@ -1,0 +1,68 @@
+# dyad - build, test, run and benchmark. `make help` lists the targets.
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude
+LDLIBS  += -lutf8proc -lcjson -lm
+BUILD   ?= build
+SHARED  ?= ../shared
+
+LIB_SRC := $(wildcard src/util/*.c src/text/*.c src/know/*.c src/core/*.c src/extract/*.c src/out/*.c)
+LIB_ASM := src/know/data_embed.S
+CLI_SRC := $(wildcard src/cli/*.c)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+DATA    := $(wildcard data/*.tsv data/*.txt)
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/know/data_embed.o
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TESTS   := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all test deps run bench clean help sanitize check-deps
+all: $(BUILD)/dyad $(BUILD)/libdyad.a
+
+help:
+	@echo "make           build build/dyad and build/libdyad.a"
+	@echo "make deps      install the Debian packages dyad needs (apt-get; quick when present)"
+	@echo "make run       install what is missing, build, extract the bundled example articles"
+	@echo "make test      build and run every test; ends with 'N passed, N failed'"
+	@echo "make sanitize  the tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+	@echo "make bench     throughput on $(SHARED)/data/corpus/news-5000.jsonl beside wink-nlp"
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/src/know/data_embed.o: $(LIB_ASM) $(DATA)
+	@mkdir -p $(dir $@)
+	$(CC) -c $< -o $@
+
+$(BUILD)/libdyad.a: $(LIB_OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libdyad.a $(LDLIBS)
+
+# Every unit test binary prints "N passed, N failed" for itself; the end-to-end script
+# drives the CLI. tests/run.sh adds them up into the one closing line.
+test: all $(TESTS)
+	@tests/run.sh $(BUILD) $(TESTS)
+
+sanitize:
+	$(MAKE) BUILD=build-san CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+
+deps:
+	@scripts/deps.sh
+
+run: deps all
+	@scripts/run-examples.sh $(BUILD)/dyad
+
+bench: all
+	@bench/run.sh $(BUILD)/dyad $(SHARED)/data/corpus/news-5000.jsonl
+
+clean:
+	rm -rf build build-san
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs the Debian packages dyad needs to build, test and benchmark. Idempotent: when
+# everything is present it only checks (dpkg-query) and returns at once.
+set -e
+PKGS="build-essential clang libclang-rt-14-dev libutf8proc-dev libcjson-dev python3 valgrind"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+# Node.js and npm (for the wink-nlp peer of `make bench`) may come from Debian or elsewhere.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
+if [ -n "$missing" ]; then
+    echo "deps: installing$missing"
+    if [ "$(id -u)" != 0 ]; then SUDO=sudo; else SUDO=; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+fi
+echo "deps: all present"

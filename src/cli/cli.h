@@ -1,0 +1,6 @@
+/* cli.h - the subcommands of the dyad program; each returns the process exit status
+ * (0 all fine, 1 some articles had errors, 2 usage error or unreadable input). */
+#ifndef DY_CLI_H
+#define DY_CLI_H
+int cli_extract(int argc, char **argv);
+#endif

@@ -1,0 +1,234 @@
+/* extract.c - `dyad extract`: plain-text files, standard input, or JSON Lines in; one
+ * JSON object per article out, in input order. A bad article gets an error object and a
+ * line on stderr, and the run goes on (SPEC.md "Bad input"). */
+#include "../../include/dyad.h"
+#include "../util/sha256.h"
+#include "../util/strbuf.h"
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct extract_opts {
+    bool jsonl;
+    const char *date;
+    size_t max_bytes;
+} extract_opts;
+
+typedef struct extract_run {
+    const extract_opts *opts;
+    dyad_model *model;
+    dyad_doc *doc;
+    sb out;
+    size_t articles, errors;
+} extract_run;
+
+static void usage(FILE *f) {
+    fputs("usage: dyad extract [OPTIONS] [FILE...]\n"
+          "\n"
+          "Reads news articles and writes one JSON object per article, one per line, to\n"
+          "standard output, in input order (schema 1: entities, quotes, events).\n"
+          "A FILE is one plain-text UTF-8 article; no FILE or '-' reads standard input.\n"
+          "\n"
+          "options:\n"
+          "  --jsonl            each input line is a JSON object: text (required), id, title,\n"
+          "                     source, url, published (YYYY-MM-DD or ISO 8601), authors\n"
+          "  --date YYYY-MM-DD  publication date of plain-text input (relative dates resolve\n"
+          "                     against it)\n"
+          "  --max-bytes N      refuse articles larger than N bytes (default 10000000)\n"
+          "  -h, --help         this help\n"
+          "\n"
+          "Bad input (invalid UTF-8, NUL bytes, empty or binary text, malformed JSON, too\n"
+          "large) gives that article {\"id\":...,\"error\":...} and a line on stderr.\n"
+          "Exit status: 0 all articles processed, 1 some had errors, 2 usage error or\n"
+          "unreadable file.\n",
+          f);
+}
+
+static void emit(extract_run *r, const char *id, const char *text, size_t len, const char *published,
+                 const char *input_error) {
+    dyad_article a = {id, text, len, published, r->opts->max_bytes};
+    const char *err = input_error ? input_error : dyad_process(r->model, r->doc, &a);
+    sb_reset(&r->out);
+    dyad_write_json(&r->out, r->model, r->doc, &a, err);
+    sb_putc(&r->out, '\n');
+    fwrite(r->out.buf, 1, r->out.len, stdout);
+    r->articles++;
+    if (err) {
+        r->errors++;
+        fprintf(stderr, "dyad: %s: %s\n", id, err);
+    }
+}
+
+static char *id_of_text(const char *text, size_t len, char buf[72]) {
+    memcpy(buf, "sha256:", 7);
+    sha256_hex(text, len, buf + 7);
+    return buf;
+}
+
+static bool read_all(FILE *f, char **data, size_t *len) {
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) return false;
+    for (;;) {
+        if (n == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) { free(buf); return false; }
+            buf = nb;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) break;
+    }
+    if (ferror(f)) { free(buf); return false; }
+    *data = buf;
+    *len = n;
+    return true;
+}
+
+/* The id of a plain file: its name without directories and extension. */
+static char *id_of_path(const char *path) {
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    char *id = strdup(base);
+    char *dot = strrchr(id, '.');
+    if (dot && dot != id) *dot = '\0';
+    return id;
+}
+
+static void process_jsonl_line(extract_run *r, char *line, size_t len, size_t lineno) {
+    char fallback[72];
+    snprintf(fallback, sizeof fallback, "line:%zu", lineno);
+    cJSON *o = cJSON_ParseWithLength(line, len);
+    if (!o || !cJSON_IsObject(o)) {
+        emit(r, fallback, "", 0, NULL, "malformed JSON line");
+        cJSON_Delete(o);
+        return;
+    }
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(o, "text");
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(o, "id");
+    const cJSON *pub = cJSON_GetObjectItemCaseSensitive(o, "published");
+    char idbuf[72];
+    const char *idstr = fallback;
+    if (cJSON_IsString(id)) idstr = id->valuestring;
+    else if (cJSON_IsNumber(id)) { snprintf(idbuf, sizeof idbuf, "%.17g", id->valuedouble); idstr = idbuf; }
+    if (!cJSON_IsString(text)) {
+        emit(r, idstr, "", 0, NULL, "missing \"text\" string field");
+    } else {
+        /* cJSON stops strings at an escaped NUL (\u0000); the rest of the article would be
+         * lost silently, so such text is refused as a NUL byte. */
+        size_t tlen = strlen(text->valuestring);
+        const char *raw = strstr(line, "\\u0000");
+        if (idstr == fallback) idstr = id_of_text(text->valuestring, tlen, idbuf);
+        emit(r, idstr, text->valuestring, tlen, cJSON_IsString(pub) ? pub->valuestring : NULL,
+             raw ? "NUL byte (\\u0000) in text" : NULL);
+    }
+    cJSON_Delete(o);
+}
+
+static int run_jsonl(extract_run *r, FILE *f) {
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) != -1) {
+        lineno++;
+        size_t len = (size_t)n;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+        size_t ws = 0;
+        while (ws < len && (line[ws] == ' ' || line[ws] == '\t')) ws++;
+        if (ws == len) continue;
+        process_jsonl_line(r, line, len, lineno);
+    }
+    free(line);
+    return ferror(f) ? -1 : 0;
+}
+
+static int run_plain(extract_run *r, FILE *f, const char *id_hint) {
+    char *data;
+    size_t len;
+    if (!read_all(f, &data, &len)) return -1;
+    char idbuf[72];
+    char *id = id_hint ? id_of_path(id_hint) : NULL;
+    emit(r, id ? id : id_of_text(data, len, idbuf), data, len, r->opts->date, NULL);
+    free(id);
+    free(data);
+    return 0;
+}
+
+int cli_extract(int argc, char **argv) {
+    extract_opts opts = {false, NULL, DYAD_DEFAULT_MAX_BYTES};
+    int nfiles = 0;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage(stdout);
+            free(files);
+            return 0;
+        } else if (strcmp(a, "--jsonl") == 0) {
+            opts.jsonl = true;
+        } else if (strcmp(a, "--date") == 0 || strcmp(a, "--max-bytes") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "dyad extract: %s needs a value\n", a);
+                free(files);
+                return 2;
+            }
+            const char *v = argv[++i];
+            if (a[2] == 'd') {
+                size_t vl = strlen(v);
+                bool ok = vl == 10;
+                for (size_t k = 0; ok && k < 10; k++) ok = (k == 4 || k == 7) ? v[k] == '-' : (v[k] >= '0' && v[k] <= '9');
+                if (!ok) {
+                    fprintf(stderr, "dyad extract: --date wants YYYY-MM-DD, got '%s'\n", v);
+                    free(files);
+                    return 2;
+                }
+                opts.date = v;
+            } else {
+                char *end;
+                errno = 0;
+                unsigned long long mb = strtoull(v, &end, 10);
+                if (errno || *end || mb == 0) {
+                    fprintf(stderr, "dyad extract: --max-bytes wants a positive number, got '%s'\n", v);
+                    free(files);
+                    return 2;
+                }
+                opts.max_bytes = (size_t)mb;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "dyad extract: unknown option '%s' (see dyad extract --help)\n", a);
+            free(files);
+            return 2;
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    extract_run r = {&opts, dyad_model_load(), dyad_doc_new(), {0}, 0, 0};
+    int status = 0;
+    if (nfiles == 0) files[nfiles++] = "-";
+    for (int i = 0; i < nfiles; i++) {
+        bool is_stdin = strcmp(files[i], "-") == 0;
+        FILE *f = is_stdin ? stdin : fopen(files[i], "rb");
+        if (!f) {
+            fprintf(stderr, "dyad extract: cannot read %s: %s\n", files[i], strerror(errno));
+            status = 2;
+            continue;
+        }
+        int rc = opts.jsonl ? run_jsonl(&r, f) : run_plain(&r, f, is_stdin ? NULL : files[i]);
+        if (rc < 0) {
+            fprintf(stderr, "dyad extract: error reading %s: %s\n", is_stdin ? "standard input" : files[i],
+                    strerror(errno));
+            status = 2;
+        }
+        if (!is_stdin) fclose(f);
+    }
+    fflush(stdout);
+    if (status == 0 && r.errors) status = 1;
+    sb_free(&r.out);
+    dyad_doc_free(r.doc);
+    dyad_model_free(r.model);
+    free(files);
+    return status;
+}

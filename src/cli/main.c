@@ -1,0 +1,39 @@
+/* main.c - dispatches `dyad COMMAND ...` to the subcommands. */
+#include "../../include/dyad.h"
+#include "cli.h"
+#include <stdio.h>
+#include <string.h>
+
+static void usage(FILE *f) {
+    fputs("usage: dyad COMMAND [OPTIONS]\n"
+          "\n"
+          "Turns news articles into evidence-linked records: entities with actor codes,\n"
+          "attributed quotations, and CAMEO/PLOVER-coded events.\n"
+          "\n"
+          "commands:\n"
+          "  extract    read articles, write one JSON object per article (JSON Lines)\n"
+          "\n"
+          "  dyad COMMAND --help   options of a command\n"
+          "  dyad --version        print the version\n",
+          f);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+        printf("dyad %s\n", DYAD_VERSION);
+        return 0;
+    }
+    if (strcmp(cmd, "extract") == 0) return cli_extract(argc - 1, argv + 1);
+    fprintf(stderr, "dyad: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 2;
+}

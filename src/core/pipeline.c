@@ -1,0 +1,87 @@
+/* pipeline.c - the order of the stages, and the checks that turn bad input into an
+ * error for that article instead of a crash or a silent loss (SPEC.md "Bad input"). */
+#include "../../include/dyad.h"
+#include "../extract/entities.h"
+#include "../extract/events.h"
+#include "../extract/mentions.h"
+#include "../extract/quotes.h"
+#include "../out/doc_json.h"
+#include "../text/boilerplate.h"
+#include "../text/sentences.h"
+#include "../text/tokenize.h"
+#include "../text/utf8.h"
+#include "../util/die.h"
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+dyad_model *dyad_model_load(void) { return model_load(); }
+void dyad_model_free(dyad_model *m) { model_free(m); }
+
+dyad_doc *dyad_doc_new(void) {
+    dy_doc *d = malloc(sizeof *d);
+    if (!d) dy_die("out of memory (document)");
+    doc_init(d);
+    return d;
+}
+
+void dyad_doc_free(dyad_doc *d) {
+    if (!d) return;
+    doc_free(d);
+    free(d);
+}
+
+static const char *fail(dy_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static const char *fail(dy_doc *d, const char *fmt, ...) {
+    char *msg = dy_arena_alloc(&d->arena, 128);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, 128, fmt, ap);
+    va_end(ap);
+    return msg;
+}
+
+/* Text that is valid UTF-8 but mostly control characters is binary data, not news. */
+static size_t control_chars(const char *s, size_t n) {
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if ((ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f') || ch == 0x7F) c++;
+    }
+    return c;
+}
+
+const char *dyad_process(const dyad_model *m, dyad_doc *d, const dyad_article *a) {
+    size_t max = a->max_bytes ? a->max_bytes : DYAD_DEFAULT_MAX_BYTES;
+    if (max > UINT32_MAX - 1) max = UINT32_MAX - 1;   /* offsets are 32-bit */
+    doc_reset(d, a->text, 0);
+    if (a->len > max) return fail(d, "article too large: %zu bytes (limit %zu)", a->len, max);
+    const char *nul = memchr(a->text, '\0', a->len);
+    if (nul) return fail(d, "NUL byte at byte %zu", (size_t)(nul - a->text));
+    size_t bad = u8_validate(a->text, a->len);
+    if (bad != SIZE_MAX) return fail(d, "invalid UTF-8 at byte %zu", bad);
+    size_t ws = 0;
+    while (ws < a->len && strchr(" \t\r\n\f\v", a->text[ws])) ws++;
+    if (ws == a->len) return fail(d, "empty text");
+    size_t ctl = control_chars(a->text, a->len);
+    if (ctl * 100 > a->len) return fail(d, "binary data: %zu control characters in %zu bytes", ctl, a->len);
+
+    doc_reset(d, a->text, (uint32_t)a->len);
+    if (a->published) date_parse(a->published, strlen(a->published), &d->published);
+    tok_run(d, &m->abbrevs);
+    sent_run(d, m);
+    boil_run(d, m);
+    ment_run(d, m);
+    ent_run(d, m);
+    quote_run(d, m);
+    event_run(d, m);
+    return NULL;
+}
+
+void dyad_write_json(dyad_buf *out, const dyad_model *m, const dyad_doc *d, const dyad_article *a,
+                     const char *error) {
+    if (error) doc_write_error(out, a->id, error);
+    else doc_write_json(out, d, m, a->id);
+}

@@ -1,0 +1,15 @@
+/* dates.h - the day a sentence talks about, resolved against the publication date.
+ *
+ * Understands weekdays ("Friday": the latest such day on or before publication),
+ * month-day ("July 16", "Jan. 5": in the publication year, or the year before when that
+ * would lie in the future), today/yesterday/tomorrow. Returns {0} when the sentence
+ * names no day or the article has no publication date. */
+#ifndef DY_DATES_H
+#define DY_DATES_H
+#include "../core/doc.h"
+
+dy_date date_in_sentence(const dy_doc *d, uint32_t sent);
+dy_date date_add_days(dy_date d, int days);
+/* Is this token key a month or weekday name ("july", "jan.", "friday")? */
+bool date_word(const char *key);
+#endif

@@ -1,0 +1,123 @@
+#include "entities.h"
+#include <string.h>
+
+static const char *mention_text(dy_doc *d, const dy_mention *mn) {
+    return dy_arena_strndup(&d->arena, d->text + mn->start, mn->end - mn->start);
+}
+
+static const char *last_key(const dy_doc *d, const dy_mention *mn) { return d->toks.v[mn->tok_end - 1].key; }
+
+/* Do the tokens of mention a equal those of mention b? */
+static bool same_words(const dy_doc *d, const dy_mention *a, const dy_mention *b) {
+    if (a->tok_end - a->tok_begin != b->tok_end - b->tok_begin) return false;
+    for (uint32_t i = 0; i < a->tok_end - a->tok_begin; i++)
+        if (strcmp(d->toks.v[a->tok_begin + i].key, d->toks.v[b->tok_begin + i].key) != 0) return false;
+    return true;
+}
+
+/* The named actor a lone surname or short name refers to: the first dictionary person
+ * whose canonical name ends with that word and whose code on the date agrees with what
+ * the title said. */
+static bool actor_by_surname(const dy_model *m, const char *surname, const dy_actor *hint, dy_date when,
+                             const kb_actor **out) {
+    const kb_actor *fallback = NULL;
+    size_t sl = strlen(surname);
+    for (size_t i = 0; i < m->actors.n; i++) {
+        const kb_actor *a = &m->actors.v[i];
+        if (a->type != ET_PERSON) continue;
+        size_t nl = strlen(a->name);
+        if (nl <= sl || a->name[nl - sl - 1] != ' ' || strcasecmp(a->name + nl - sl, surname) != 0) continue;
+        if (i > 0 && strcmp(m->actors.v[i - 1].name, a->name) == 0) continue;   /* later period */
+        const kb_actor *on = model_actor_on(m, (uint32_t)i, when);
+        bool fits = (!hint->sector[0] || strcmp(hint->sector, on->code.sector) == 0) &&
+                    (!hint->country[0] || strcmp(hint->country, on->code.country) == 0);
+        if (fits) {
+            *out = on;
+            return true;
+        }
+        if (!fallback && !hint->sector[0] && !hint->country[0]) fallback = on;
+    }
+    *out = fallback;
+    return fallback != NULL;
+}
+
+static uint32_t new_entity(dy_doc *d, uint32_t mi) {
+    dy_mention *mn = &d->mentions.v[mi];
+    dy_entity *e = &DY_PUSH(&d->arena, d->entities);
+    e->name = mention_text(d, mn);
+    e->type = mn->type;
+    e->gender = mn->gender;
+    e->actor = mn->actor;
+    e->first_mention = mi;
+    return (uint32_t)d->entities.n - 1;
+}
+
+void ent_attach(dy_doc *d, uint32_t mi, uint32_t ei) {
+    dy_mention *mn = &d->mentions.v[mi];
+    dy_entity *e = &d->entities.v[ei];
+    mn->entity = ei;
+    e->nmentions++;
+    if (mn->kind != MK_NAME) return;
+    if (!e->gender && mn->gender) e->gender = mn->gender;
+    if (!e->actor.country[0] && mn->actor.country[0]) memcpy(e->actor.country, mn->actor.country, 4);
+    if (!e->actor.sector[0] && mn->actor.sector[0]) memcpy(e->actor.sector, mn->actor.sector, 4);
+    const dy_mention *first = &d->mentions.v[e->first_mention];
+    if (mn->tok_end - mn->tok_begin > first->tok_end - first->tok_begin && e->type == ET_PERSON &&
+        mn->type == ET_PERSON) {
+        e->first_mention = mi;
+        e->name = mention_text(d, mn);
+    }
+}
+
+static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
+    for (size_t ei = 0; ei < d->entities.n; ei++) {
+        const dy_entity *e = &d->entities.v[ei];
+        const dy_mention *first = &d->mentions.v[e->first_mention];
+        if (mn->type == ET_PERSON || (mn->type == ET_MISC && mn->tok_end - mn->tok_begin == 1)) {
+            if (e->type == ET_PERSON && strcmp(last_key(d, first), last_key(d, mn)) == 0) return (uint32_t)ei;
+            continue;
+        }
+        if (e->type == mn->type && same_words(d, first, mn)) return (uint32_t)ei;
+        if (mn->type == ET_GPE && e->type == ET_GPE && mn->actor.country[0] &&
+            strcmp(mn->actor.country, e->actor.country) == 0 && same_words(d, first, mn))
+            return (uint32_t)ei;
+    }
+    return DY_NONE;
+}
+
+void ent_run(dy_doc *d, const dy_model *m) {
+    for (size_t mi = 0; mi < d->mentions.n; mi++) {
+        dy_mention *mn = &d->mentions.v[mi];
+        if (mn->kind != MK_NAME) continue;
+        uint32_t ei = find_cluster(d, mn);
+        if (ei == DY_NONE) {
+            ei = new_entity(d, (uint32_t)mi);
+            d->mentions.v[mi].entity = ei;
+            d->entities.v[ei].nmentions = 1;
+            if (mn->type == ET_MISC && mn->tok_end - mn->tok_begin == 1) d->entities.v[ei].type = ET_MISC;
+        } else {
+            if (mn->type == ET_MISC) mn->type = d->entities.v[ei].type;
+            ent_attach(d, (uint32_t)mi, ei);
+        }
+    }
+    /* Link people to the actor dictionary by the canonical name's surname. */
+    for (size_t ei = 0; ei < d->entities.n; ei++) {
+        dy_entity *e = &d->entities.v[ei];
+        if (e->type != ET_PERSON) continue;
+        uint32_t v, n;
+        const dy_mention *first = &d->mentions.v[e->first_mention];
+        if (pt_longest(&m->actor_pt, d, first->tok_begin, first->tok_end, &n, &v) &&
+            n == first->tok_end - first->tok_begin) {
+            const kb_actor *a = model_actor_on(m, v, d->published);
+            e->name = a->name;
+            e->actor = a->code;
+            continue;
+        }
+        const kb_actor *a;
+        if (first->tok_end - first->tok_begin == 1 &&
+            actor_by_surname(m, d->toks.v[first->tok_begin].key, &e->actor, d->published, &a)) {
+            e->name = a->name;
+            e->actor = a->code;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+#include "mentions.h"
+#include "dates.h"
+#include <string.h>
+
+typedef struct word_gender { const char *key; uint8_t gender; } word_gender;
+
+static const word_gender pronouns[] = {
+    {"he", G_MALE},      {"him", G_MALE},      {"his", G_MALE},     {"himself", G_MALE},
+    {"she", G_FEMALE},   {"her", G_FEMALE},    {"hers", G_FEMALE},  {"herself", G_FEMALE},
+    {"they", G_PLURAL},  {"them", G_PLURAL},   {"their", G_PLURAL}, {"themselves", G_PLURAL},
+    {"it", G_NEUTER},    {"its", G_NEUTER},
+};
+
+int ment_pronoun_gender(const char *key) {
+    for (size_t i = 0; i < sizeof pronouns / sizeof *pronouns; i++)
+        if (strcmp(pronouns[i].key, key) == 0) return pronouns[i].gender;
+    return -1;
+}
+
+/* Last words that make a capitalised run an organisation. */
+static const char *const org_heads[] = {
+    "committee", "party", "department", "ministry", "council", "university", "agency", "bank",
+    "corporation", "inc.", "corp.", "co.", "ltd.", "news", "times", "post", "journal",
+    "association", "institute", "foundation", "commission", "court", "army", "police",
+    "service", "group", "company", "administration", "office", "union", "league", "federation",
+    "organization", "organisation", "network", "board", "bureau", "authority", "airlines",
+    "senate", "house", "congress", "parliament", "assembly", "forces", "guard", "navy",
+    "center", "centre", "school", "college", "club", "fund", "campaign", "church", "press",
+    "reuters", "cnn", "bbc", "team", "brigade", "front", "movement", "coalition", "alliance",
+};
+
+static bool is_org_head(const char *key) {
+    for (size_t i = 0; i < sizeof org_heads / sizeof *org_heads; i++)
+        if (strcmp(org_heads[i], key) == 0) return true;
+    return false;
+}
+
+/* Lower-case particles allowed inside a name run when a capitalised word follows. */
+static bool is_name_particle(const char *key) {
+    return strcmp(key, "of") == 0 || strcmp(key, "de") == 0 || strcmp(key, "van") == 0 ||
+           strcmp(key, "von") == 0 || strcmp(key, "bin") == 0 || strcmp(key, "al") == 0 ||
+           strcmp(key, "la") == 0 || strcmp(key, "du") == 0 || strcmp(key, "der") == 0 ||
+           strcmp(key, "for") == 0 || strcmp(key, "and") == 0;
+}
+
+static bool is_locative(const char *key) {
+    return strcmp(key, "in") == 0 || strcmp(key, "from") == 0 || strcmp(key, "to") == 0 ||
+           strcmp(key, "near") == 0 || strcmp(key, "across") == 0 || strcmp(key, "outside") == 0;
+}
+
+static bool cap_word(const dy_token *t) {
+    return t->kind == TK_WORD && (t->flags & TF_CAP) && !(t->flags & TF_BOILER) && !date_word(t->key);
+}
+
+static dy_mention *add_mention(dy_doc *d, uint32_t b, uint32_t e, uint32_t full_b, uint8_t type,
+                               uint8_t kind) {
+    dy_mention *mn = &DY_PUSH(&d->arena, d->mentions);
+    mn->tok_begin = b;
+    mn->tok_end = e;
+    mn->start = d->toks.v[b].start;
+    mn->end = d->toks.v[e - 1].end;
+    mn->full_start = d->toks.v[full_b].start;
+    mn->type = type;
+    mn->kind = kind;
+    mn->entity = DY_NONE;
+    mn->sent = d->toks.v[b].sent;
+    mn->possessive = e < d->toks.n && strcmp(d->toks.v[e].key, "'s") == 0;
+    return mn;
+}
+
+/* A run of capitalised words (with initials and inner particles) from token k. */
+static uint32_t name_run_end(const dy_doc *d, uint32_t k, uint32_t limit) {
+    uint32_t e = k;
+    while (e < limit) {
+        const dy_token *t = &d->toks.v[e];
+        if (cap_word(t)) {
+            e++;
+            continue;
+        }
+        if (e > k && e + 1 < limit && t->kind == TK_WORD && is_name_particle(t->key) &&
+            cap_word(&d->toks.v[e + 1]))
+            { e++; continue; }
+        break;
+    }
+    return e;
+}
+
+/* Is token k a cue verb ("said") or possessive, i.e. does the word before it act as a name? */
+static bool name_context_follows(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t limit) {
+    if (k >= limit) return false;
+    if (strcmp(d->toks.v[k].key, "'s") == 0) return true;
+    uint32_t n, v;
+    return pt_longest(&m->cue_pt, d, k, limit, &n, &v);
+}
+
+void ment_run(dy_doc *d, const dy_model *m) {
+    for (size_t si = 0; si < d->sents.n; si++) {
+        const dy_sentence *s = &d->sents.v[si];
+        if (d->toks.v[s->tok_begin].flags & TF_BOILER) continue;
+        uint32_t k = s->tok_begin, end = s->tok_end;
+        while (k < end) {
+            const dy_token *t = &d->toks.v[k];
+            if (t->kind != TK_WORD) { k++; continue; }
+            int pg = ment_pronoun_gender(t->key);
+            if (pg >= 0) {
+                dy_mention *mn = add_mention(d, k, k + 1, k, pg == G_PLURAL ? ET_NORP : ET_PERSON, MK_PRONOUN);
+                mn->gender = (uint8_t)pg;
+                if (pg == G_NEUTER) mn->type = ET_ORG;
+                k++;
+                continue;
+            }
+            /* Modifiers before a name: nationality words and titles. */
+            uint32_t full_b = k, n, v;
+            dy_actor code = {{0}, {0}};
+            uint8_t gender = G_UNKNOWN;
+            bool titled = false;
+            for (;;) {
+                if (k < end && pt_longest(&m->country_pt, d, k, end, &n, &v) && (v & 3) == CM_DEMONYM &&
+                    k + n < end && d->toks.v[k + n].kind == TK_WORD) {
+                    dy_mention *nm = add_mention(d, k, k + n, k, ET_NORP, MK_NAME);
+                    memcpy(nm->actor.country, m->countries.v[v >> 2].iso3, 4);
+                    memcpy(code.country, nm->actor.country, 4);
+                    k += n;
+                    continue;
+                }
+                if (k < end && pt_longest(&m->role_pt, d, k, end, &n, &v) &&
+                    m->roles.v[v].kind != ROLE_NOUN && k + n < end && (d->toks.v[k + n].flags & TF_CAP)) {
+                    const kb_role *r = &m->roles.v[v];
+                    if (r->code.sector[0]) memcpy(code.sector, r->code.sector, 4);
+                    if (r->code.country[0]) memcpy(code.country, r->code.country, 4);
+                    if (r->gender) gender = r->gender;
+                    titled = true;
+                    k += n;
+                    continue;
+                }
+                /* An organisation before a title gives its country: "White House press secretary X". */
+                if (k < end && pt_longest(&m->actor_pt, d, k, end, &n, &v) && m->actors.v[v].type == ET_ORG &&
+                    k + n < end && pt_longest(&m->role_pt, d, k + n, end, &(uint32_t){0}, &(uint32_t){0})) {
+                    const kb_actor *a = model_actor_on(m, v, d->published);
+                    dy_mention *om = add_mention(d, k, k + n, k, ET_ORG, MK_NAME);
+                    om->actor = a->code;
+                    if (a->code.country[0]) memcpy(code.country, a->code.country, 4);
+                    k += n;
+                    continue;
+                }
+                break;
+            }
+            if (k >= end) break;
+            t = &d->toks.v[k];
+            if (pt_longest(&m->actor_pt, d, k, end, &n, &v)) {
+                const kb_actor *a = model_actor_on(m, v, d->published);
+                dy_mention *mn = add_mention(d, k, k + n, full_b, a->type, MK_NAME);
+                mn->actor = a->code;
+                mn->gender = gender;
+                k += n;
+                continue;
+            }
+            if (cap_word(t) && pt_longest(&m->country_pt, d, k, end, &n, &v) &&
+                (v & 3) != CM_DEMONYM) {
+                uint32_t e = name_run_end(d, k, end);
+                if (e == k + n) {
+                    dy_mention *mn = add_mention(d, k, k + n, full_b, ET_GPE, MK_NAME);
+                    memcpy(mn->actor.country, m->countries.v[v >> 2].iso3, 4);
+                    k += n;
+                    continue;
+                }
+            }
+            if (!cap_word(t)) { k++; continue; }
+            uint32_t e = name_run_end(d, k, end);
+            /* A capitalised function word opening a sentence ("The", "He") is no name. */
+            while (k < e && hm_gets(&m->starters, d->toks.v[k].key, NULL) && !titled) k++;
+            if (k >= e) { k = e; continue; }
+            bool sentence_initial = k == s->tok_begin ||
+                                    (k == s->tok_begin + 1 && d->toks.v[s->tok_begin].kind == TK_QUOTE);
+            if (sentence_initial && e == k + 1 && !titled && !(d->toks.v[k].flags & TF_ALLCAP) &&
+                !name_context_follows(d, m, e, end)) {
+                k = e;
+                continue;
+            }
+            uint8_t type;
+            uint32_t len = e - k;
+            if (titled && !is_org_head(d->toks.v[e - 1].key)) type = ET_PERSON;
+            else if (is_org_head(d->toks.v[e - 1].key) || (d->toks.v[k].flags & TF_ALLCAP)) type = ET_ORG;
+            else if (len == 1 && k > s->tok_begin && is_locative(d->toks.v[k - 1].key)) type = ET_GPE;
+            else if (len >= 2 && len <= 4) type = ET_PERSON;
+            else type = ET_MISC;
+            dy_mention *mn = add_mention(d, k, e, full_b, type, MK_NAME);
+            mn->actor = code;
+            mn->gender = gender;
+            k = e;
+        }
+    }
+}

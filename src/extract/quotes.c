@@ -1,0 +1,416 @@
+#include "quotes.h"
+#include "entities.h"
+#include "mentions.h"
+#include <string.h>
+
+#define SOURCE_MAX_TOKENS 12
+#define CUE_REACH 12          /* tokens between a closing mark and its cue */
+#define PRONOUN_REACH_PARAS 4 /* how far back a pronoun looks for its speaker */
+#define SCARE_QUOTE_WORDS 6   /* shorter unattributed quotes are not quotations */
+
+typedef struct raw_quote {
+    uint32_t open, close;     /* mark tokens; close == DY_NONE when the quote was left open */
+    uint32_t cb, ce;          /* content tokens [cb, ce) */
+} raw_quote;
+
+typedef DY_VEC(raw_quote) raw_quote_vec;
+
+typedef struct attribution {
+    uint32_t cue_b, cue_e, src_b, src_e;   /* token ranges; src_b == src_e: no source */
+    uint32_t entity;
+    bool found;
+} attribution;
+
+typedef struct qctx {
+    dy_doc *d;
+    const dy_model *m;
+    uint32_t *mention_at;     /* token -> mention index or DY_NONE */
+    uint8_t *in_quote;        /* token -> inside quoted content */
+    uint32_t last_speaker, last_speaker_para;
+} qctx;
+
+static const dy_token *tok(const qctx *q, uint32_t i) { return &q->d->toks.v[i]; }
+static bool key_is(const qctx *q, uint32_t i, const char *k) { return strcmp(tok(q, i)->key, k) == 0; }
+static bool is_dq(const dy_token *t) { return t->kind == TK_QUOTE && !(t->flags & TF_QSINGLE); }
+static uint32_t para_of(const qctx *q, uint32_t i) { return q->d->sents.v[tok(q, i)->sent].para; }
+
+static bool in_set(const char *key, const char *const *set, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(set[i], key) == 0) return true;
+    return false;
+}
+
+/* Words that end a noun phrase when scanning for a source. */
+static bool np_stop(const char *key) {
+    static const char *const stop[] = {
+        "that", "and", "but", "or", "because", "when", "while", "if", "as", "since", "although",
+        "though", "after", "before", "so", "who", "which", "where", "than", "in", "on", "at",
+        "during", "to", "for", "from", "with", "about", "by", "is", "was", "are", "were", "be",
+        "been", "not", "it's", "this", "there", "what", "how", "why", "once", "into", "over"};
+    return in_set(key, stop, sizeof stop / sizeof *stop);
+}
+
+/* Auxiliaries and adverbs between a subject and its cue ("has also said"). */
+static bool cue_modifier(const char *key) {
+    static const char *const mods[] = {
+        "also", "later", "then", "again", "further", "previously", "recently", "repeatedly",
+        "once", "often", "has", "have", "had", "will", "would", "could", "did", "does", "do",
+        "reportedly", "earlier", "first", "simply", "just", "still", "already", "may", "might",
+        "can", "should", "must", "is", "was", "were", "are", "not", "never", "n't", "publicly",
+        "privately", "flatly", "bluntly", "once", "famously", "long", "quickly", "finally"};
+    size_t n = strlen(key);
+    if (n > 4 && strcmp(key + n - 2, "ly") == 0) return true;
+    return in_set(key, mods, sizeof mods / sizeof *mods);
+}
+
+static bool np_token(const qctx *q, uint32_t i) {
+    const dy_token *t = tok(q, i);
+    if (t->kind == TK_WORD) return !np_stop(t->key);
+    if (t->kind == TK_NUM) return true;
+    return t->kind == TK_PUNCT && (strcmp(t->key, "-") == 0 || strcmp(t->key, "&") == 0);
+}
+
+static bool cue_at(const qctx *q, uint32_t i, uint32_t limit, uint32_t *n, uint8_t *kind) {
+    uint32_t v;
+    if (i >= limit || tok(q, i)->kind != TK_WORD) return false;
+    if (!pt_longest(&q->m->cue_pt, q->d, i, limit, n, &v)) return false;
+    *kind = q->m->cues.v[v].kind;
+    return true;
+}
+
+/* Does [b, e) look like a speaker: a pronoun, a name, or words with a noun-ish end? */
+static bool plausible_source(const qctx *q, uint32_t b, uint32_t e) {
+    if (e <= b || e - b > SOURCE_MAX_TOKENS) return false;
+    for (uint32_t k = b; k < e; k++)
+        if (tok(q, k)->kind == TK_QUOTE || q->in_quote[k]) return false;
+    const dy_token *last = tok(q, e - 1);
+    if (e - b == 1 && ment_pronoun_gender(last->key) >= 0) return true;
+    if (last->kind != TK_WORD) return false;
+    if (ment_pronoun_gender(last->key) >= 0 && e - b > 1) return false;
+    return true;
+}
+
+/* Source ending just before token e (exclusive), not before lb; includes an appositive
+ * ("Sanders, the press secretary,"). Returns its start, or e when none. */
+static uint32_t source_before(const qctx *q, uint32_t e, uint32_t lb) {
+    uint32_t k = e;
+    while (k > lb && tok(q, k - 1)->kind == TK_WORD && cue_modifier(tok(q, k - 1)->key) &&
+           !(tok(q, k - 1)->flags & TF_CAP))
+        k--;
+    uint32_t end = k;
+    if (k > lb && key_is(q, k - 1, ",")) {   /* appositive: NP , NP , cue */
+        uint32_t c = k - 1, j = c;
+        while (j > lb && c - j < SOURCE_MAX_TOKENS && !key_is(q, j - 1, ",") && np_token(q, j - 1)) j--;
+        if (j > lb && key_is(q, j - 1, ",") && j < c) {
+            uint32_t b = j - 1;
+            while (b > lb && np_token(q, b - 1) && (j - 1) - (b - 1) <= SOURCE_MAX_TOKENS) b--;
+            if (b < j - 1 && plausible_source(q, b, j - 1)) return b;
+        }
+        return e;
+    }
+    uint32_t b = k;
+    while (b > lb && np_token(q, b - 1) && end - (b - 1) <= SOURCE_MAX_TOKENS) {
+        b--;
+        if (ment_pronoun_gender(tok(q, b)->key) >= 0) break;   /* "he", "his spokesman" */
+    }
+    return plausible_source(q, b, end) ? b : e;
+}
+
+/* End of a source that starts at token b (after "said" or "according to"). */
+static uint32_t source_after(const qctx *q, uint32_t b, uint32_t limit) {
+    if (b >= limit) return b;
+    if (ment_pronoun_gender(tok(q, b)->key) >= 0) return b + 1;
+    uint32_t e = b;
+    while (e < limit && e - b < SOURCE_MAX_TOKENS && np_token(q, e) && !(tok(q, e)->flags & TF_NEWLINE && e > b)) e++;
+    /* ", the press secretary," appositive */
+    if (e + 1 < limit && key_is(q, e, ",") &&
+        (key_is(q, e + 1, "the") || key_is(q, e + 1, "a") || key_is(q, e + 1, "an"))) {
+        uint32_t f = e + 1;
+        while (f < limit && f - b < SOURCE_MAX_TOKENS && np_token(q, f)) f++;
+        e = f;
+    }
+    return plausible_source(q, b, e) ? e : b;
+}
+
+/* ---- speaker resolution ------------------------------------------------------------- */
+
+static bool gender_fits(const dy_entity *e, int g) {
+    if (g == G_MALE || g == G_FEMALE)
+        return e->type == ET_PERSON && (e->gender == G_UNKNOWN || e->gender == g);
+    if (g == G_PLURAL) return e->type != ET_PERSON;
+    return e->type == ET_ORG || e->type == ET_GPE;
+}
+
+/* Most recent entity mentioned before token before (outside quotes) that fits. */
+static uint32_t recent_entity(const qctx *q, uint32_t before, int gender, const char *country,
+                              const char *sector) {
+    uint32_t min_para = para_of(q, before) >= PRONOUN_REACH_PARAS ? para_of(q, before) - PRONOUN_REACH_PARAS : 0;
+    for (size_t i = q->d->mentions.n; i-- > 0;) {
+        const dy_mention *mn = &q->d->mentions.v[i];
+        if (mn->tok_begin >= before || mn->entity == DY_NONE || q->in_quote[mn->tok_begin]) continue;
+        if (para_of(q, mn->tok_begin) < min_para) break;
+        const dy_entity *e = &q->d->entities.v[mn->entity];
+        if (gender >= 0 && !gender_fits(e, gender)) continue;
+        if (country && strcmp(e->actor.country, country) != 0) continue;
+        if (sector && sector[0] && strcmp(e->actor.sector, sector) != 0) continue;
+        if (gender < 0 && e->type != ET_PERSON) continue;
+        return mn->entity;
+    }
+    return DY_NONE;
+}
+
+static uint32_t resolve_source(qctx *q, uint32_t b, uint32_t e, uint32_t at) {
+    if (e <= b) return DY_NONE;
+    const dy_doc *d = q->d;
+    uint32_t best = DY_NONE;
+    /* A name inside the source: the last person named, else the last organisation. */
+    for (uint32_t k = b; k < e; k++) {
+        uint32_t mi = q->mention_at[k];
+        if (mi == DY_NONE) continue;
+        const dy_mention *mn = &d->mentions.v[mi];
+        if (mn->kind != MK_NAME || mn->entity == DY_NONE) continue;
+        if (mn->type == ET_PERSON || best == DY_NONE || d->entities.v[best].type != ET_PERSON) best = mn->entity;
+    }
+    if (best != DY_NONE) return best;
+    /* A pronoun: the latest compatible speaker, else the latest compatible entity. */
+    if (e - b == 1) {
+        int g = ment_pronoun_gender(tok(q, b)->key);
+        if (g >= 0) {
+            uint32_t r = DY_NONE;
+            if (q->last_speaker != DY_NONE && para_of(q, b) <= q->last_speaker_para + PRONOUN_REACH_PARAS &&
+                gender_fits(&d->entities.v[q->last_speaker], g))
+                r = q->last_speaker;
+            if (r == DY_NONE) r = recent_entity(q, at, g, NULL, NULL);
+            if (r != DY_NONE && q->mention_at[b] != DY_NONE) ent_attach(q->d, q->mention_at[b], r);
+            return r;
+        }
+    }
+    /* A definite description: "the Russian leader", "the press secretary". */
+    if (key_is(q, b, "the")) {
+        const char *country = NULL;
+        char sector[4] = "";
+        for (uint32_t k = b + 1; k < e; k++) {
+            uint32_t n, v;
+            if (pt_longest(&q->m->country_pt, d, k, e, &n, &v) && (v & 3) == CM_DEMONYM)
+                country = q->m->countries.v[v >> 2].iso3;
+            if (pt_longest(&q->m->role_pt, d, k, e, &n, &v) && !q->m->roles.v[v].plural)
+                memcpy(sector, q->m->roles.v[v].code.sector, 4);
+        }
+        if (country || sector[0]) return recent_entity(q, at, -1, country, sector);
+    }
+    return DY_NONE;
+}
+
+/* ---- attribution search -------------------------------------------------------------- */
+
+/* After the closing mark: "…,” Mr. Putin said" or "…,” said Sanders". */
+static bool attribution_after(qctx *q, uint32_t close, attribution *a) {
+    uint32_t n = (uint32_t)q->d->toks.n, k = close + 1;
+    if (k < n && key_is(q, k, ",")) k++;
+    uint32_t limit = k;
+    while (limit < n && limit - k < CUE_REACH) {
+        const dy_token *t = tok(q, limit);
+        if (limit > close + 1 && (t->flags & TF_NEWLINE)) break;
+        if (t->kind == TK_QUOTE || (t->kind == TK_PUNCT && strchr(".!?;:", t->key[0]))) break;
+        limit++;
+    }
+    for (uint32_t c = k; c < limit; c++) {
+        uint32_t cn;
+        uint8_t kind;
+        if (!cue_at(q, c, limit, &cn, &kind)) continue;
+        if (c == k || (kind == CUE_PREP && c == k)) {   /* said Sanders / according to X */
+            uint32_t se = source_after(q, c + cn, limit);
+            if (se == c + cn) return false;
+            *a = (attribution){c, c + cn, c + cn, se, DY_NONE, true};
+            return true;
+        }
+        if (kind == CUE_PREP) return false;
+        uint32_t sb = source_before(q, c, k);
+        if (sb == c || sb != k) return false;   /* the source must fill the gap */
+        *a = (attribution){c, c + cn, sb, c, DY_NONE, true};
+        /* trim modifiers the source scan skipped ("Putin also said") */
+        while (a->src_e > a->src_b && cue_modifier(tok(q, a->src_e - 1)->key) && !(tok(q, a->src_e - 1)->flags & TF_CAP))
+            a->src_e--;
+        return true;
+    }
+    return false;
+}
+
+/* Before the opening mark, in the same sentence: "Putin said: “…”", or for a partial quote
+ * any cue earlier in the sentence. */
+static bool attribution_before(qctx *q, uint32_t open, uint32_t lb, bool partial, attribution *a) {
+    for (uint32_t c = open; c-- > lb;) {
+        if (q->in_quote[c] || tok(q, c)->kind == TK_QUOTE) {
+            if (!partial) return false;
+            continue;
+        }
+        uint32_t cn;
+        uint8_t kind;
+        if (!cue_at(q, c, open, &cn, &kind)) continue;
+        if (!partial && open - (c + cn) > 6) return false;
+        if (kind == CUE_PREP) {
+            uint32_t se = source_after(q, c + cn, open);
+            if (se == c + cn) continue;
+            *a = (attribution){c, c + cn, c + cn, se, DY_NONE, true};
+            return true;
+        }
+        uint32_t sb = source_before(q, c, lb);
+        if (sb == c) continue;
+        *a = (attribution){c, c + cn, sb, c, DY_NONE, true};
+        while (a->src_e > a->src_b && cue_modifier(tok(q, a->src_e - 1)->key) && !(tok(q, a->src_e - 1)->flags & TF_CAP))
+            a->src_e--;
+        return true;
+    }
+    return false;
+}
+
+/* ---- quote marks ------------------------------------------------------------------- */
+
+static void push_raw(qctx *q, raw_quote_vec *out, uint32_t open, uint32_t close, uint32_t last) {
+    raw_quote *r = &DY_PUSH(&q->d->arena, *out);
+    r->open = open;
+    r->close = close;
+    r->cb = open + 1;
+    r->ce = close != DY_NONE ? close : last + 1;
+    if (r->ce <= r->cb) out->n--;
+}
+
+static void pair_marks(qctx *q, raw_quote_vec *out) {
+    uint32_t n = (uint32_t)q->d->toks.n, open = DY_NONE;
+    for (uint32_t i = 0; i < n; i++) {
+        const dy_token *t = tok(q, i);
+        if (open != DY_NONE && i > open + 1 && (t->flags & TF_NEWLINE)) {
+            if (is_dq(t) && !(t->flags & TF_QCLOSE) && !(t->flags & TF_BOILER)) continue;   /* next paragraph goes on quoting */
+            push_raw(q, out, open, DY_NONE, i - 1);
+            open = DY_NONE;
+        }
+        if (!is_dq(t) || (t->flags & TF_BOILER)) continue;
+        if (open == DY_NONE) {
+            if ((t->flags & TF_QCLOSE) && !(t->flags & TF_QOPEN)) continue;   /* stray closing mark */
+            open = i;
+        } else if ((t->flags & TF_QOPEN) && !(t->flags & TF_QCLOSE) && i > open + 1 &&
+                   (tok(q, open)->flags & TF_QOPEN)) {
+            /* A second opening mark: the first quote was never closed. */
+            push_raw(q, out, open, DY_NONE, i - 1);
+            open = i;
+        } else {
+            push_raw(q, out, open, i, 0);
+            open = DY_NONE;
+        }
+    }
+    if (open != DY_NONE) push_raw(q, out, open, DY_NONE, n - 1);
+}
+
+/* A quote that stands as a statement of its own (starts a paragraph or follows a cue,
+ * colon or comma, or runs to a sentence end) rather than a fragment inside a sentence. */
+static bool is_full_quote(const qctx *q, const raw_quote *r) {
+    const dy_token *open = tok(q, r->open);
+    bool starts = (open->flags & TF_NEWLINE) || r->open == 0 ||
+                  tok(q, r->open - 1)->kind == TK_PUNCT || tok(q, r->cb)->flags & TF_CAP;
+    if (!starts) return false;
+    if (r->close == DY_NONE) return true;
+    const dy_token *last = tok(q, r->ce - 1);
+    if (last->kind == TK_PUNCT && strchr(",.!?:;", last->key[0])) return true;
+    if (last->kind == TK_PUNCT && (strcmp(last->key, "\xE2\x80\x94") == 0 || strcmp(last->key, "--") == 0)) return true;
+    uint32_t after = r->close + 1;
+    return after >= q->d->toks.n || (tok(q, after)->flags & TF_NEWLINE) ||
+           (tok(q, after)->kind == TK_PUNCT && strchr(".!?", tok(q, after)->key[0]));
+}
+
+static void emit_quote(qctx *q, const raw_quote *r, uint8_t kind, const attribution *a, uint32_t speaker) {
+    dy_quote *o = &DY_PUSH(&q->d->arena, q->d->quotes);
+    o->span.start = tok(q, r->cb)->start;
+    o->span.end = tok(q, r->ce - 1)->end;
+    o->kind = kind;
+    o->entity = speaker;
+    o->sent = tok(q, r->cb)->sent;
+    if (a && a->found) {
+        o->cue = (dy_span){tok(q, a->cue_b)->start, tok(q, a->cue_e - 1)->end};
+        if (a->src_e > a->src_b) o->source = (dy_span){tok(q, a->src_b)->start, tok(q, a->src_e - 1)->end};
+    }
+    if (speaker != DY_NONE) {
+        q->last_speaker = speaker;
+        q->last_speaker_para = para_of(q, r->cb);
+    }
+}
+
+/* Reported statements ("Sanders said they had not received ...") between quotes tell who
+ * spoke last, for the pronouns of the quotes that follow. */
+static void note_statements(qctx *q, uint32_t from, uint32_t to) {
+    for (uint32_t c = from; c < to; c++) {
+        uint32_t cn;
+        uint8_t kind;
+        if (q->in_quote[c] || (tok(q, c)->flags & TF_BOILER) || !cue_at(q, c, to, &cn, &kind) || kind == CUE_PREP)
+            continue;
+        uint32_t lb = q->d->sents.v[tok(q, c)->sent].tok_begin;
+        uint32_t sb = source_before(q, c, lb);
+        if (sb == c) continue;
+        uint32_t se = c;
+        while (se > sb && cue_modifier(tok(q, se - 1)->key) && !(tok(q, se - 1)->flags & TF_CAP)) se--;
+        uint32_t e = resolve_source(q, sb, se, sb);
+        if (e != DY_NONE) {
+            q->last_speaker = e;
+            q->last_speaker_para = para_of(q, c);
+        }
+        c += cn - 1;
+    }
+}
+
+void quote_run(dy_doc *d, const dy_model *m) {
+    uint32_t n = (uint32_t)d->toks.n;
+    qctx q = {d, m, dy_arena_alloc(&d->arena, (n + 1) * sizeof(uint32_t)), dy_arena_alloc(&d->arena, n + 1),
+              DY_NONE, 0};
+    for (uint32_t i = 0; i < n; i++) q.mention_at[i] = DY_NONE;
+    for (size_t mi = 0; mi < d->mentions.n; mi++)
+        for (uint32_t k = d->mentions.v[mi].tok_begin; k < d->mentions.v[mi].tok_end; k++) q.mention_at[k] = (uint32_t)mi;
+
+    raw_quote_vec raw = {0};
+    pair_marks(&q, &raw);
+    for (size_t i = 0; i < raw.n; i++)
+        for (uint32_t k = raw.v[i].cb; k < raw.v[i].ce; k++) q.in_quote[k] = 1;
+
+    uint32_t scanned = 0;
+    const raw_quote *prev = NULL;
+    attribution prev_attr = {0};
+    uint32_t prev_speaker = DY_NONE;
+    for (size_t i = 0; i < raw.n; i++) {
+        const raw_quote *r = &raw.v[i];
+        note_statements(&q, scanned, r->open);
+        bool full = is_full_quote(&q, r);
+        uint32_t sent_b = d->sents.v[tok(&q, r->open)->sent].tok_begin;
+        attribution a = {0};
+        bool found = (r->close != DY_NONE && attribution_after(&q, r->close, &a)) ||
+                     attribution_before(&q, r->open, sent_b, !full, &a);
+        if (!found && full && (tok(&q, r->open)->flags & TF_NEWLINE) && r->open > 0 &&
+            key_is(&q, r->open - 1, ":")) {
+            uint32_t ps = d->sents.v[tok(&q, r->open - 1)->sent].tok_begin;
+            found = attribution_before(&q, r->open - 1, ps, false, &a) ||
+                    attribution_before(&q, r->open - 1, ps, true, &a);
+        }
+        uint32_t speaker = DY_NONE;
+        if (found) {
+            speaker = resolve_source(&q, a.src_b, a.src_e, r->open);
+        } else if (full && prev && prev_attr.found &&
+                   (para_of(&q, prev->cb) == para_of(&q, r->cb) ||
+                    ((tok(&q, r->open)->flags & TF_NEWLINE) && para_of(&q, r->cb) == para_of(&q, prev->ce - 1) + 1))) {
+            /* Continues the previous speaker: “…,” he said. “…” or a bare quote paragraph. */
+            a = prev_attr;
+            speaker = prev_speaker;
+            found = true;
+        }
+        uint32_t words = 0;
+        for (uint32_t k = r->cb; k < r->ce; k++) words += tok(&q, k)->kind == TK_WORD;
+        if (!found && (!full || words < SCARE_QUOTE_WORDS)) {
+            scanned = r->ce;
+            continue;
+        }
+        emit_quote(&q, r, full ? QK_DIRECT : QK_PARTIAL, &a, speaker);
+        if (found) {
+            prev = r;
+            prev_attr = a;
+            prev_speaker = speaker;
+        }
+        scanned = r->close != DY_NONE ? r->close + 1 : r->ce;
+        if (found && a.cue_e > scanned) scanned = a.cue_e;
+    }
+}

@@ -1,0 +1,28 @@
+/* data_embed.S - the text dictionaries of data/ compiled into the binary, so dyad runs
+ * from any directory with no installed data. Each file becomes dy_data_NAME[] with its
+ * size in dy_data_NAME_size. The Makefile passes the repository root as the include
+ * path (-Wa,-I.) so .incbin finds data/. */
+#define EMBED(name, file)                 \
+    .section .rodata;                     \
+    .global dy_data_##name;               \
+    .global dy_data_##name##_size;        \
+    .balign 16;                           \
+dy_data_##name:                           \
+    .incbin file;                         \
+dy_data_##name##_end:                     \
+    .byte 0;                              \
+    .balign 8;                            \
+dy_data_##name##_size:                    \
+    .quad dy_data_##name##_end - dy_data_##name
+
+EMBED(abbreviations, "data/abbreviations.tsv")
+EMBED(starters, "data/starters.txt")
+EMBED(cues, "data/cues.tsv")
+EMBED(countries, "data/countries.tsv")
+EMBED(actors, "data/actors.tsv")
+EMBED(roles, "data/roles.tsv")
+EMBED(verbs, "data/verbs.tsv")
+EMBED(cameo, "data/cameo.tsv")
+EMBED(boilerplate, "data/boilerplate.txt")
+
+    .section .note.GNU-stack,"",@progbits

@@ -1,0 +1,290 @@
+/* model.c - parses the built-in dictionaries into hash and phrase tables.
+ *
+ * Every dictionary is a small text file (the header of each file in data/ gives its format); loading them all
+ * takes a few milliseconds, so there is no separate compiled model format yet. */
+#include "model.h"
+#include "../util/die.h"
+#include "tsv.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define DATA(name)                          \
+    extern const char dy_data_##name[];     \
+    extern const unsigned long long dy_data_##name##_size;
+DATA(abbreviations)
+DATA(starters)
+DATA(cues)
+DATA(countries)
+DATA(actors)
+DATA(roles)
+DATA(verbs)
+DATA(cameo)
+DATA(boilerplate)
+#define OPEN(r, name) tsv_open((r), dy_data_##name, (size_t)dy_data_##name##_size)
+
+static bool field_is(tsv_field f, const char *s) { return f.n == strlen(s) && memcmp(f.p, s, f.n) == 0; }
+
+static const char *str(dy_model *m, tsv_field f) { return dy_arena_strndup(&m->arena, f.p, f.n); }
+
+/* Lower-case ASCII copy of a field into buf (for single-word hash keys). */
+static size_t lower_into(tsv_field f, char *buf, size_t cap) {
+    size_t n = f.n < cap ? f.n : cap;
+    for (size_t i = 0; i < n; i++) {
+        char c = f.p[i];
+        buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    return n;
+}
+
+int date_cmp(dy_date a, dy_date b) {
+    if (a.y != b.y) return a.y < b.y ? -1 : 1;
+    if (a.m != b.m) return a.m < b.m ? -1 : 1;
+    if (a.d != b.d) return a.d < b.d ? -1 : 1;
+    return 0;
+}
+
+bool date_parse(const char *s, size_t n, dy_date *out) {
+    if (n < 10) return false;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-') return false;
+        } else if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+    }
+    int y = atoi(s), mo = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
+    out->y = (int16_t)y;
+    out->m = (int8_t)mo;
+    out->d = (int8_t)d;
+    return true;
+}
+
+static void set_code(char *dst, tsv_field f) {
+    if (f.n == 0 || field_is(f, "-")) {
+        dst[0] = '\0';
+        return;
+    }
+    tsv_copy(f, dst, 4);
+}
+
+static uint8_t parse_type(tsv_field f) {
+    if (field_is(f, "PERSON")) return ET_PERSON;
+    if (field_is(f, "ORG")) return ET_ORG;
+    if (field_is(f, "GPE")) return ET_GPE;
+    if (field_is(f, "LOC")) return ET_LOC;
+    if (field_is(f, "NORP")) return ET_NORP;
+    return ET_MISC;
+}
+
+static void load_words(dy_model *m) {
+    tsv_reader r;
+    tsv_field f[3];
+    char buf[64];
+    OPEN(&r, abbreviations);
+    while (tsv_next(&r, f, 3) >= 2) {
+        uint32_t cls = field_is(f[1], "title") ? ABBR_TITLE : field_is(f[1], "number") ? ABBR_NUMBER : ABBR_OTHER;
+        hm_put(&m->abbrevs, buf, lower_into(f[0], buf, sizeof buf), cls);
+    }
+    OPEN(&r, starters);
+    while (tsv_next(&r, f, 1) >= 1) hm_put(&m->starters, buf, lower_into(f[0], buf, sizeof buf), 1);
+    OPEN(&r, boilerplate);
+    while (tsv_next(&r, f, 1) >= 1) pt_add(&m->boiler_pt, f[0].p, f[0].n, &m->abbrevs, 1, NULL);
+}
+
+static void load_cues(dy_model *m) {
+    tsv_reader r;
+    tsv_field f[3];
+    OPEN(&r, cues);
+    int n;
+    while ((n = tsv_next(&r, f, 3)) != 0) {
+        if (n < 3) dy_die("data/cues.tsv line %d: expected 3 fields", r.line);
+        kb_cue *c = &DY_PUSH(&m->arena, m->cues);
+        c->lemma = str(m, f[1]);
+        c->kind = field_is(f[2], "tell") ? CUE_TELL : field_is(f[2], "prep") ? CUE_PREP : CUE_VERB;
+        pt_add(&m->cue_pt, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->cues.n - 1), NULL);
+    }
+}
+
+static void load_countries(dy_model *m) {
+    tsv_reader r;
+    tsv_field f[7], names[64];
+    OPEN(&r, countries);
+    int n;
+    while ((n = tsv_next(&r, f, 7)) != 0) {
+        if (n < 7) dy_die("data/countries.tsv line %d: expected 7 fields", r.line);
+        uint32_t idx = (uint32_t)m->countries.n;
+        kb_country *c = &DY_PUSH(&m->arena, m->countries);
+        tsv_copy(f[0], c->iso3, sizeof c->iso3);
+        c->name = str(m, f[1]);
+        c->capital = f[4].n ? str(m, f[4]) : NULL;
+        c->lat = (float)atof(f[5].n ? f[5].p : "0");
+        c->lon = (float)atof(f[6].n ? f[6].p : "0");
+        pt_add(&m->country_pt, f[1].p, f[1].n, &m->abbrevs, idx << 2 | CM_NAME, NULL);
+        int k = tsv_split(f[2], '|', names, 64);
+        for (int i = 0; i < k && i < 64; i++)
+            pt_add(&m->country_pt, names[i].p, names[i].n, &m->abbrevs, idx << 2 | CM_NAME, NULL);
+        k = tsv_split(f[3], '|', names, 64);
+        for (int i = 0; i < k && i < 64; i++)
+            pt_add(&m->country_pt, names[i].p, names[i].n, &m->abbrevs, idx << 2 | CM_DEMONYM, NULL);
+        if (f[4].n) pt_add(&m->country_pt, f[4].p, f[4].n, &m->abbrevs, idx << 2 | CM_CAPITAL, NULL);
+    }
+}
+
+static void parse_date_field(tsv_field f, dy_date *d, int line) {
+    memset(d, 0, sizeof *d);
+    if (f.n == 0 || field_is(f, "-")) return;
+    if (!date_parse(f.p, f.n, d)) dy_die("data/actors.tsv line %d: bad date", line);
+}
+
+static void load_actors(dy_model *m) {
+    tsv_reader r;
+    tsv_field f[6], names[32];
+    OPEN(&r, actors);
+    int n;
+    while ((n = tsv_next(&r, f, 6)) != 0) {
+        if (n < 6) dy_die("data/actors.tsv line %d: expected 6 fields", r.line);
+        uint32_t idx = (uint32_t)m->actors.n;
+        kb_actor *a = &DY_PUSH(&m->arena, m->actors);
+        int k = tsv_split(f[0], '|', names, 32);
+        if (k == 0) dy_die("data/actors.tsv line %d: no name", r.line);
+        a->name = str(m, names[0]);
+        a->type = parse_type(f[1]);
+        set_code(a->code.country, f[2]);
+        set_code(a->code.sector, f[3]);
+        parse_date_field(f[4], &a->from, r.line);
+        parse_date_field(f[5], &a->until, r.line);
+        a->next = DY_NONE;
+        for (int i = 0; i < k && i < 32; i++) {
+            uint32_t first;
+            if (!pt_add(&m->actor_pt, names[i].p, names[i].n, &m->abbrevs, idx, &first)) {
+                /* Another period of an actor already known: chain it (same canonical name only). */
+                kb_actor *p = &m->actors.v[first];
+                if (strcmp(p->name, a->name) != 0) continue;
+                while (p->next != DY_NONE && p->next != idx) p = &m->actors.v[p->next];
+                if (p != a && p->next == DY_NONE) p->next = idx;
+            }
+        }
+    }
+}
+
+static bool ends_with(tsv_field f, const char *suffix) {
+    size_t n = strlen(suffix);
+    return f.n >= n && memcmp(f.p + f.n - n, suffix, n) == 0;
+}
+
+/* Gender a title or role word implies: "Mrs.", "spokeswoman", "king". */
+static uint8_t role_gender(tsv_field f) {
+    static const char *const male[] = {"mr.", "mr", "sir", "lord", "king", "prince", "father", "brother"};
+    static const char *const female[] = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "dame", "lady",
+                                         "queen", "princess", "sister"};
+    for (size_t i = 0; i < sizeof female / sizeof *female; i++)
+        if (field_is(f, female[i])) return G_FEMALE;
+    for (size_t i = 0; i < sizeof male / sizeof *male; i++)
+        if (field_is(f, male[i])) return G_MALE;
+    if (ends_with(f, "woman") || ends_with(f, "women")) return G_FEMALE;
+    if (ends_with(f, "man") || ends_with(f, "men")) return G_MALE;
+    return G_UNKNOWN;
+}
+
+static void load_roles(dy_model *m) {
+    tsv_reader r;
+    tsv_field f[4];
+    OPEN(&r, roles);
+    int n;
+    while ((n = tsv_next(&r, f, 4)) != 0) {
+        if (n < 3) dy_die("data/roles.tsv line %d: expected 4 fields", r.line);
+        kb_role *ro = &DY_PUSH(&m->arena, m->roles);
+        set_code(ro->code.sector, f[1]);
+        ro->kind = field_is(f[2], "title") ? ROLE_TITLE : field_is(f[2], "honorific") ? ROLE_HONORIFIC : ROLE_NOUN;
+        if (n >= 4) set_code(ro->code.country, f[3]);
+        ro->gender = role_gender(f[0]);
+        ro->plural = f[0].n > 3 && f[0].p[f[0].n - 1] == 's' && !strchr("sui", f[0].p[f[0].n - 2]);
+        pt_add(&m->role_pt, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->roles.n - 1), NULL);
+    }
+}
+
+static void load_verbs(dy_model *m) {
+    tsv_reader r;
+    tsv_field f[3];
+    OPEN(&r, verbs);
+    int n;
+    while ((n = tsv_next(&r, f, 3)) != 0) {
+        if (n < 2) dy_die("data/verbs.tsv line %d: expected 3 fields", r.line);
+        kb_verb *v = &DY_PUSH(&m->arena, m->verbs);
+        tsv_copy(f[1], v->cameo, sizeof v->cameo);
+        v->noun = n >= 3 && field_is(f[2], "noun");
+        pt_add(&m->verb_pt, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->verbs.n - 1), NULL);
+    }
+    OPEN(&r, cameo);
+    tsv_field g[5];
+    while ((n = tsv_next(&r, g, 5)) != 0) {
+        if (n < 4) dy_die("data/cameo.tsv line %d: expected 5 fields", r.line);
+        kb_cameo *c = &DY_PUSH(&m->arena, m->cameo);
+        tsv_copy(g[0], c->code, sizeof c->code);
+        if (!field_is(g[1], "-")) tsv_copy(g[1], c->plover, sizeof c->plover);
+        c->goldstein = (float)atof(g[2].p);
+        c->quad = (uint8_t)atoi(g[3].p);
+        hm_put(&m->cameo_map, c->code, strlen(c->code), (uint32_t)(m->cameo.n - 1));
+    }
+}
+
+dy_model *model_load(void) {
+    dy_model *m = calloc(1, sizeof *m);
+    if (!m) dy_die("out of memory (model)");
+    dy_arena_init(&m->arena, 1 << 16);
+    hm_init(&m->abbrevs);
+    hm_init(&m->starters);
+    hm_init(&m->cameo_map);
+    pt_init(&m->cue_pt);
+    pt_init(&m->country_pt);
+    pt_init(&m->actor_pt);
+    pt_init(&m->role_pt);
+    pt_init(&m->verb_pt);
+    pt_init(&m->boiler_pt);
+    load_words(m);
+    load_cues(m);
+    load_countries(m);
+    load_actors(m);
+    load_roles(m);
+    load_verbs(m);
+    return m;
+}
+
+void model_free(dy_model *m) {
+    if (!m) return;
+    hm_free(&m->abbrevs);
+    hm_free(&m->starters);
+    hm_free(&m->cameo_map);
+    pt_free(&m->cue_pt);
+    pt_free(&m->country_pt);
+    pt_free(&m->actor_pt);
+    pt_free(&m->role_pt);
+    pt_free(&m->verb_pt);
+    pt_free(&m->boiler_pt);
+    dy_arena_free(&m->arena);
+    free(m);
+}
+
+const kb_actor *model_actor_on(const dy_model *m, uint32_t first, dy_date when) {
+    const kb_actor *a = &m->actors.v[first], *before = NULL;
+    for (;;) {
+        if (!when.y) {
+            if (a->next == DY_NONE) return a;   /* undated article: the latest period */
+        } else {
+            bool after_from = !a->from.y || date_cmp(when, a->from) >= 0;
+            bool before_until = !a->until.y || date_cmp(when, a->until) <= 0;
+            if (after_from && before_until) return a;
+            if (after_from) before = a;
+        }
+        if (a->next == DY_NONE) break;
+        a = &m->actors.v[a->next];
+    }
+    /* No period holds the date: the latest one that began before it, else the first. */
+    return before ? before : &m->actors.v[first];
+}
+
+const kb_cameo *model_cameo(const dy_model *m, const char *code) {
+    uint32_t i;
+    return hm_gets(&m->cameo_map, code, &i) ? &m->cameo.v[i] : NULL;
+}

@@ -1,0 +1,73 @@
+/* model.h - everything dyad knows before it reads an article: abbreviations, speech cues,
+ * countries, named actors, role words, event verbs and the CAMEO table.
+ *
+ * Built once by model_load from the text dictionaries in data/ (compiled into the binary,
+ * see data_embed.S), then only read: one model is shared by every thread. Phrase tables
+ * map tokenized phrases to indices into the arrays below. */
+#ifndef DY_MODEL_H
+#define DY_MODEL_H
+#include "../core/doc.h"
+#include "../util/hashmap.h"
+#include "phrases.h"
+
+enum abbr_class { ABBR_OTHER = 1, ABBR_TITLE, ABBR_NUMBER };
+enum cue_kind { CUE_VERB = 1, CUE_TELL, CUE_PREP };
+enum role_kind { ROLE_TITLE = 1, ROLE_HONORIFIC, ROLE_NOUN };
+/* What a country phrase names: the country itself, its people/adjective, or its capital. */
+enum country_match { CM_NAME = 0, CM_DEMONYM = 1, CM_CAPITAL = 2 };
+
+typedef struct kb_cue { const char *lemma; uint8_t kind; } kb_cue;
+
+typedef struct kb_country {
+    char iso3[4];
+    const char *name, *capital;
+    float lat, lon;
+} kb_country;
+
+typedef struct kb_actor {
+    const char *name;        /* canonical name */
+    uint8_t type;            /* enum ent_type */
+    dy_actor code;
+    dy_date from, until;     /* y == 0: open */
+    uint32_t next;           /* next period of the same actor, or DY_NONE */
+} kb_actor;
+
+typedef struct kb_role {
+    dy_actor code;
+    uint8_t kind;            /* enum role_kind */
+    uint8_t gender;          /* enum gender: "Mrs." female, "spokesman" male... */
+    bool plural;             /* "officials", "lawmakers" */
+} kb_role;
+
+typedef struct kb_verb { char cameo[5]; bool noun; } kb_verb;
+
+typedef struct kb_cameo {
+    char code[5];
+    char plover[12];         /* "" when the code has no PLOVER type */
+    float goldstein;
+    uint8_t quad;
+} kb_cameo;
+
+typedef struct dy_model {
+    dy_arena arena;          /* strings of all tables */
+    hashmap abbrevs;         /* "mr." -> enum abbr_class */
+    hashmap starters;        /* sentence-starting function words */
+    phrase_table cue_pt;     DY_VEC(kb_cue) cues;
+    phrase_table country_pt; DY_VEC(kb_country) countries;   /* value: index << 2 | country_match */
+    phrase_table actor_pt;   DY_VEC(kb_actor) actors;        /* value: first period's index */
+    phrase_table role_pt;    DY_VEC(kb_role) roles;
+    phrase_table verb_pt;    DY_VEC(kb_verb) verbs;
+    phrase_table boiler_pt;  /* phrases that mark a boilerplate line */
+    hashmap cameo_map;       DY_VEC(kb_cameo) cameo;
+} dy_model;
+
+/* Load the built-in dictionaries. Aborts with a message if built-in data is corrupt. */
+dy_model *model_load(void);
+void model_free(dy_model *m);
+
+/* The code an actor entry carries on a date (the period containing it; undated: the last). */
+const kb_actor *model_actor_on(const dy_model *m, uint32_t first, dy_date when);
+const kb_cameo *model_cameo(const dy_model *m, const char *code);
+int date_cmp(dy_date a, dy_date b);
+bool date_parse(const char *s, size_t n, dy_date *out);
+#endif

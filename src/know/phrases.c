@@ -1,0 +1,80 @@
+#include "phrases.h"
+#include "../text/tokenize.h"
+#include <string.h>
+
+#define PT_MAX_KEY 256
+
+void pt_init(phrase_table *t) {
+    hm_init(&t->map);
+    hm_init(&t->first);
+}
+
+void pt_free(phrase_table *t) {
+    hm_free(&t->map);
+    hm_free(&t->first);
+}
+
+bool pt_add(phrase_table *t, const char *phrase, size_t len, const hashmap *abbrevs,
+            uint32_t value, uint32_t *existing) {
+    dy_arena tmp;
+    dy_arena_init(&tmp, 1024);
+    char *copy = dy_arena_strndup(&tmp, phrase, len);
+    uint32_t ntoks;
+    char *key = tok_phrase_key(&tmp, copy, abbrevs, &ntoks);
+    bool added = false;
+    size_t klen = strlen(key);
+    if (ntoks && klen < PT_MAX_KEY) {
+        uint32_t old;
+        if (hm_get(&t->map, key, klen, &old)) {
+            if (existing) *existing = old;
+        } else {
+            hm_put(&t->map, key, klen, value);
+            size_t flen = strcspn(key, " ");
+            uint32_t maxn = 0;
+            hm_get(&t->first, key, flen, &maxn);
+            if (ntoks > maxn) hm_put(&t->first, key, flen, ntoks);
+            added = true;
+        }
+    }
+    dy_arena_free(&tmp);
+    return added;
+}
+
+/* Join the keys of tokens [begin, begin+n) into buf; false if too long. */
+static bool join_keys(const dy_doc *d, uint32_t begin, uint32_t n, char *buf, size_t *len) {
+    size_t p = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        const char *key = d->toks.v[begin + k].key;
+        size_t kl = strlen(key);
+        if (p + kl + 2 > PT_MAX_KEY) return false;
+        if (k) buf[p++] = ' ';
+        memcpy(buf + p, key, kl);
+        p += kl;
+    }
+    *len = p;
+    return true;
+}
+
+bool pt_longest(const phrase_table *t, const dy_doc *d, uint32_t tok, uint32_t limit,
+                uint32_t *ntoks, uint32_t *value) {
+    uint32_t maxn;
+    if (!hm_gets(&t->first, d->toks.v[tok].key, &maxn)) return false;
+    if (tok + maxn > limit) maxn = limit - tok;
+    char buf[PT_MAX_KEY];
+    for (uint32_t n = maxn; n >= 1; n--) {
+        size_t len;
+        if (!join_keys(d, tok, n, buf, &len)) continue;
+        if (hm_get(&t->map, buf, len, value)) {
+            *ntoks = n;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool pt_exact(const phrase_table *t, const dy_doc *d, uint32_t begin, uint32_t end, uint32_t *value) {
+    char buf[PT_MAX_KEY];
+    size_t len;
+    if (end <= begin || !join_keys(d, begin, end - begin, buf, &len)) return false;
+    return hm_get(&t->map, buf, len, value);
+}

@@ -1,0 +1,28 @@
+/* phrases.h - multi-word dictionary lookup over document tokens.
+ *
+ * A phrase ("Sarah Huckabee Sanders", "U.S. Senate", "according to") is tokenized
+ * exactly like article text and stored under its joined token keys, so matching a
+ * document needs no string work beyond joining keys. pt_longest finds the longest
+ * entry starting at a token. Values are uint32 indices into the caller's own table. */
+#ifndef DY_PHRASES_H
+#define DY_PHRASES_H
+#include "../core/doc.h"
+#include "../util/hashmap.h"
+
+typedef struct phrase_table {
+    hashmap map;       /* joined keys -> value */
+    hashmap first;     /* first token key -> longest phrase length in tokens */
+} phrase_table;
+
+void pt_init(phrase_table *t);
+void pt_free(phrase_table *t);
+/* Add phrase with value; when the phrase is already present, keep the old value and
+ * return false with *existing set to it. */
+bool pt_add(phrase_table *t, const char *phrase, size_t len, const hashmap *abbrevs,
+            uint32_t value, uint32_t *existing);
+/* Longest phrase starting at token tok and ending before token limit. */
+bool pt_longest(const phrase_table *t, const dy_doc *d, uint32_t tok, uint32_t limit,
+                uint32_t *ntoks, uint32_t *value);
+/* Exact lookup of the tokens [begin, end). */
+bool pt_exact(const phrase_table *t, const dy_doc *d, uint32_t begin, uint32_t end, uint32_t *value);
+#endif
