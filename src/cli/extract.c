@@ -98,12 +98,32 @@ static char *id_of_path(const char *path) {
     return id;
 }
 
+/* The id of a line that is not valid JSON, when a plain "id": "..." can still be read, so
+ * that the error object names the article; else NULL. */
+static const char *salvage_id(const char *line, size_t len, char *buf, size_t cap) {
+    const char *p = memmem(line, len, "\"id\"", 4), *end = line + len;
+    if (!p) return NULL;
+    p += 4;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == ':')) p++;
+    if (p >= end || *p != '"') return NULL;
+    const char *q = ++p;
+    while (q < end && *q != '"' && *q != '\\') q++;
+    if (q >= end || *q != '"' || (size_t)(q - p) >= cap) return NULL;
+    memcpy(buf, p, (size_t)(q - p));
+    buf[q - p] = '\0';
+    return buf;
+}
+
 static void process_jsonl_line(extract_run *r, char *line, size_t len, size_t lineno) {
     char fallback[72];
     snprintf(fallback, sizeof fallback, "line:%zu", lineno);
     cJSON *o = cJSON_ParseWithLength(line, len);
     if (!o || !cJSON_IsObject(o)) {
-        emit(r, fallback, "", 0, NULL, "malformed JSON line");
+        char idbuf[256];
+        const char *id = salvage_id(line, len, idbuf, sizeof idbuf);
+        char msg[96];
+        snprintf(msg, sizeof msg, "malformed JSON on input line %zu", lineno);
+        emit(r, id ? id : fallback, "", 0, NULL, msg);
         cJSON_Delete(o);
         return;
     }

@@ -83,7 +83,10 @@ static void load_words(dy_model *m) {
     char buf[64];
     OPEN(&r, abbreviations);
     while (tsv_next(&r, f, 3) >= 2) {
-        uint32_t cls = field_is(f[1], "title") ? ABBR_TITLE : field_is(f[1], "number") ? ABBR_NUMBER : ABBR_OTHER;
+        uint32_t cls = field_is(f[1], "title")    ? ABBR_TITLE
+                       : field_is(f[1], "number") ? ABBR_NUMBER
+                       : field_is(f[1], "suffix") ? ABBR_SUFFIX
+                                                  : ABBR_OTHER;
         hm_put(&m->abbrevs, buf, lower_into(f[0], buf, sizeof buf), cls);
     }
     OPEN(&r, starters);

@@ -10,7 +10,7 @@
 #include "../util/hashmap.h"
 #include "phrases.h"
 
-enum abbr_class { ABBR_OTHER = 1, ABBR_TITLE, ABBR_NUMBER };
+enum abbr_class { ABBR_OTHER = 1, ABBR_TITLE, ABBR_NUMBER, ABBR_SUFFIX };
 enum cue_kind { CUE_VERB = 1, CUE_TELL, CUE_PREP };
 enum role_kind { ROLE_TITLE = 1, ROLE_HONORIFIC, ROLE_NOUN };
 /* What a country phrase names: the country itself, its people/adjective, or its capital. */

@@ -21,24 +21,46 @@ static bool is_lower_word(const dy_token *t) {
     return t->kind == TK_WORD && !(t->flags & TF_CAP);
 }
 
+/* Words that may follow the cue of an attribution ("she said on Monday", "he asked in
+ * an interview"); an object noun phrase instead ("has denied the account") means the
+ * words after the quote are a sentence of their own. */
+static bool attribution_tail(const dy_token *t) {
+    static const char *const ok[] = {"on", "in", "at", "during", "after", "before", "as", "while", "when",
+                                     "of", "to", "from", "with", "yesterday", "today", "tonight", "last",
+                                     "this", "earlier", "later", "recently", "again", "afterward", "then"};
+    if (t->kind != TK_WORD || (t->flags & TF_CAP)) return true;   /* punctuation, "said Smith" */
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
+        if (strcmp(t->key, ok[i]) == 0) return true;
+    return false;
+}
+
 /* Does an attribution ("Mr. Hollis asked", "she said") follow at token j, before any
  * punctuation? Used after a quote that ends in . ? or !. */
 static bool attribution_follows(const dy_doc *d, const dy_model *m, uint32_t j) {
-    for (uint32_t k = j; k < d->toks.n && k < j + 7; k++) {
+    uint32_t n = (uint32_t)d->toks.n;
+    for (uint32_t k = j; k < n && k < j + 7; k++) {
         const dy_token *t = &d->toks.v[k];
         if (k > j && (t->flags & TF_NEWLINE)) return false;
         if (t->kind == TK_PUNCT || t->kind == TK_QUOTE) return false;
-        uint32_t n, v;
-        if (pt_longest(&m->cue_pt, d, k, (uint32_t)d->toks.n, &n, &v) && m->cues.v[v].kind != CUE_PREP)
-            return true;
+        uint32_t len, v;
+        if (pt_longest(&m->cue_pt, d, k, n, &len, &v) && m->cues.v[v].kind != CUE_PREP)
+            return k + len >= n || attribution_tail(&d->toks.v[k + len]);
     }
     return false;
 }
 
-static bool starts_sentence(const dy_doc *d, const dy_model *m, uint32_t j) {
+/* After an abbreviation: does token j begin a new sentence? */
+static bool starts_sentence(const dy_doc *d, const dy_model *m, uint32_t j, uint32_t cls) {
+    if (j < d->toks.n && d->toks.v[j].kind == TK_QUOTE && (d->toks.v[j].flags & TF_QOPEN)) j++;
+    if (j >= d->toks.n) return false;
     const dy_token *t = &d->toks.v[j];
-    if (t->kind == TK_QUOTE && (t->flags & TF_QOPEN) && j + 1 < d->toks.n) t = &d->toks.v[j + 1];
-    return (t->flags & TF_CAP) && hm_gets(&m->starters, t->key, NULL);
+    if (!(t->flags & TF_CAP)) return false;
+    if (hm_gets(&m->starters, t->key, NULL)) return true;
+    uint32_t n, v;
+    if (pt_longest(&m->country_pt, d, j, (uint32_t)d->toks.n, &n, &v) && (v & 3) == CM_NAME) return true;
+    /* "Co. Shares of ...": a capitalised word followed by a lower-case one is no name. */
+    return cls == ABBR_SUFFIX && j + 1 < d->toks.n && d->toks.v[j + 1].kind == TK_WORD &&
+           !(d->toks.v[j + 1].flags & TF_CAP);
 }
 
 /* Should a sentence end before token j, given that token i ended with a period or other
@@ -58,9 +80,13 @@ static bool split_before(const dy_doc *d, const dy_model *m, uint32_t i, uint32_
         }
         if (cls == ABBR_TITLE) return false;
         if (cls == ABBR_NUMBER && next->kind == TK_NUM) return false;
-        return starts_sentence(d, m, j);
+        return starts_sentence(d, m, j, cls);
     }
     if (is_lower_word(next)) return false;
+    /* "1. Secure the border." — a list number at the start of a line. */
+    if (i > 0 && t->key[0] == '.' && d->toks.v[i - 1].kind == TK_NUM && (d->toks.v[i - 1].flags & TF_NEWLINE) &&
+        d->toks.v[i - 1].end - d->toks.v[i - 1].start <= 3)
+        return false;
     if (is_ellipsis(t)) {
         const dy_token *w = next->kind == TK_QUOTE && j + 1 < d->toks.n ? &d->toks.v[j + 1] : next;
         return (w->flags & TF_CAP) != 0;
