@@ -33,6 +33,16 @@ void dyad_doc_free(dyad_doc *d);
 /* Run the whole pipeline. Returns NULL on success, or a message saying why the article
  * cannot be processed ("invalid UTF-8 at byte 1043"); the message lives in the doc. */
 const char *dyad_process(const dyad_model *m, dyad_doc *d, const dyad_article *a);
+/* Pipeline stages, for benchmarks: dyad_process_timed adds each stage's seconds to
+ * seconds[stage] (an array of DYAD_STAGE_COUNT). */
+enum dyad_stage { DYAD_STAGE_CHECK, DYAD_STAGE_TOKENS, DYAD_STAGE_SENTENCES, DYAD_STAGE_MENTIONS,
+                  DYAD_STAGE_QUOTES, DYAD_STAGE_EVENTS, DYAD_STAGE_COUNT };
+extern const char *const dyad_stage_names[DYAD_STAGE_COUNT];
+const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_article *a, double *seconds);
+/* Counts of the last processed article: sentences and tokens. */
+size_t dyad_doc_sentences(const dyad_doc *d);
+size_t dyad_doc_tokens(const dyad_doc *d);
+
 /* Append the article's JSON object (no trailing newline); error != NULL writes an error object. */
 void dyad_write_json(dyad_buf *out, const dyad_model *m, const dyad_doc *d, const dyad_article *a,
                      const char *error);

@@ -3,4 +3,5 @@
 #ifndef DY_CLI_H
 #define DY_CLI_H
 int cli_extract(int argc, char **argv);
+int cli_bench(int argc, char **argv);
 #endif

@@ -12,6 +12,7 @@ static void usage(FILE *f) {
           "\n"
           "commands:\n"
           "  extract    read articles, write one JSON object per article (JSON Lines)\n"
+          "  bench      time each pipeline stage on a JSON Lines corpus\n"
           "\n"
           "  dyad COMMAND --help   options of a command\n"
           "  dyad --version        print the version\n",
@@ -33,6 +34,7 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (strcmp(cmd, "extract") == 0) return cli_extract(argc - 1, argv + 1);
+    if (strcmp(cmd, "bench") == 0) return cli_bench(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n", cmd);
     usage(stderr);
     return 2;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 dyad_model *dyad_model_load(void) { return model_load(); }
 void dyad_model_free(dyad_model *m) { model_free(m); }
@@ -53,7 +54,32 @@ static size_t control_chars(const char *s, size_t n) {
     return c;
 }
 
+const char *const dyad_stage_names[DYAD_STAGE_COUNT] = {
+    "checks (UTF-8, NUL, size)", "tokens", "sentences + boilerplate", "mentions + entities", "quotes", "events"};
+
+size_t dyad_doc_sentences(const dyad_doc *d) { return d->sents.n; }
+size_t dyad_doc_tokens(const dyad_doc *d) { return d->toks.n; }
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Adds the time since *t to seconds[stage] and restarts the clock; no-op without seconds. */
+static void lap(double *seconds, enum dyad_stage stage, double *t) {
+    if (!seconds) return;
+    double n = now();
+    seconds[stage] += n - *t;
+    *t = n;
+}
+
 const char *dyad_process(const dyad_model *m, dyad_doc *d, const dyad_article *a) {
+    return dyad_process_timed(m, d, a, NULL);
+}
+
+const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_article *a, double *seconds) {
+    double t = seconds ? now() : 0;
     size_t max = a->max_bytes ? a->max_bytes : DYAD_DEFAULT_MAX_BYTES;
     if (max > UINT32_MAX - 1) max = UINT32_MAX - 1;   /* offsets are 32-bit */
     doc_reset(d, a->text, 0);
@@ -70,13 +96,19 @@ const char *dyad_process(const dyad_model *m, dyad_doc *d, const dyad_article *a
 
     doc_reset(d, a->text, (uint32_t)a->len);
     if (a->published) date_parse(a->published, strlen(a->published), &d->published);
+    lap(seconds, DYAD_STAGE_CHECK, &t);
     tok_run(d, &m->abbrevs);
+    lap(seconds, DYAD_STAGE_TOKENS, &t);
     sent_run(d, m);
     boil_run(d, m);
+    lap(seconds, DYAD_STAGE_SENTENCES, &t);
     ment_run(d, m);
     ent_run(d, m);
+    lap(seconds, DYAD_STAGE_MENTIONS, &t);
     quote_run(d, m);
+    lap(seconds, DYAD_STAGE_QUOTES, &t);
     event_run(d, m);
+    lap(seconds, DYAD_STAGE_EVENTS, &t);
     return NULL;
 }
 
