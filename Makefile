@@ -1,8 +1,9 @@
 # dyad - build, test, run and benchmark. `make help` lists the targets.
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude
-LDLIBS  += -lutf8proc -lcjson -lm
+# Flags the code needs whatever CFLAGS a caller sets (make CFLAGS=... keeps these).
+DYFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude
+LIBS    := -lutf8proc -lcjson -lm
 BUILD   ?= build
 SHARED  ?= ../shared
 
@@ -29,7 +30,7 @@ help:
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(DYFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/src/know/data_embed.o: $(LIB_ASM) $(DATA)
 	@mkdir -p $(dir $@)
@@ -39,11 +40,11 @@ $(BUILD)/libdyad.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(DYFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libdyad.a $(LDLIBS)
+	$(CC) $(DYFLAGS) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libdyad.a $(LIBS) $(LDLIBS)
 
 # Every unit test binary prints "N passed, N failed" for itself; the end-to-end script
 # drives the CLI. tests/run.sh adds them up into the one closing line.

@@ -46,4 +46,7 @@ size_t dyad_doc_tokens(const dyad_doc *d);
 /* Append the article's JSON object (no trailing newline); error != NULL writes an error object. */
 void dyad_write_json(dyad_buf *out, const dyad_model *m, const dyad_doc *d, const dyad_article *a,
                      const char *error);
+/* Append a short human-readable summary of the article (ends with a newline). */
+void dyad_write_text(dyad_buf *out, const dyad_model *m, const dyad_doc *d, const dyad_article *a,
+                     const char *error);
 #endif

@@ -12,7 +12,7 @@
 #include <string.h>
 
 typedef struct extract_opts {
-    bool jsonl;
+    bool jsonl, text;
     const char *date;
     size_t max_bytes;
 } extract_opts;
@@ -38,6 +38,8 @@ static void usage(FILE *f) {
           "  --date YYYY-MM-DD  publication date of plain-text input (relative dates resolve\n"
           "                     against it)\n"
           "  --max-bytes N      refuse articles larger than N bytes (default 10000000)\n"
+          "  --format F         json (default: JSON Lines, SPEC schema 1) or text (a readable\n"
+          "                     summary per article)\n"
           "  -h, --help         this help\n"
           "\n"
           "Bad input (invalid UTF-8, NUL bytes, empty or binary text, malformed JSON, too\n"
@@ -52,8 +54,12 @@ static void emit(extract_run *r, const char *id, const char *text, size_t len, c
     dyad_article a = {id, text, len, published, r->opts->max_bytes};
     const char *err = input_error ? input_error : dyad_process(r->model, r->doc, &a);
     sb_reset(&r->out);
-    dyad_write_json(&r->out, r->model, r->doc, &a, err);
-    sb_putc(&r->out, '\n');
+    if (r->opts->text) {
+        dyad_write_text(&r->out, r->model, r->doc, &a, err);
+    } else {
+        dyad_write_json(&r->out, r->model, r->doc, &a, err);
+        sb_putc(&r->out, '\n');
+    }
     fwrite(r->out.buf, 1, r->out.len, stdout);
     r->articles++;
     if (err) {
@@ -178,7 +184,7 @@ static int run_plain(extract_run *r, FILE *f, const char *id_hint) {
 }
 
 int cli_extract(int argc, char **argv) {
-    extract_opts opts = {false, NULL, DYAD_DEFAULT_MAX_BYTES};
+    extract_opts opts = {false, false, NULL, DYAD_DEFAULT_MAX_BYTES};
     int nfiles = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     for (int i = 1; i < argc; i++) {
@@ -189,6 +195,14 @@ int cli_extract(int argc, char **argv) {
             return 0;
         } else if (strcmp(a, "--jsonl") == 0) {
             opts.jsonl = true;
+        } else if (strcmp(a, "--format") == 0) {
+            const char *v = i + 1 < argc ? argv[++i] : "";
+            if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0) {
+                fprintf(stderr, "dyad extract: --format wants json or text, got '%s'\n", v);
+                free(files);
+                return 2;
+            }
+            opts.text = strcmp(v, "text") == 0;
         } else if (strcmp(a, "--date") == 0 || strcmp(a, "--max-bytes") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "dyad extract: %s needs a value\n", a);

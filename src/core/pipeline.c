@@ -6,6 +6,7 @@
 #include "../extract/mentions.h"
 #include "../extract/quotes.h"
 #include "../out/doc_json.h"
+#include "../out/doc_text.h"
 #include "../text/boilerplate.h"
 #include "../text/sentences.h"
 #include "../text/tokenize.h"
@@ -116,4 +117,10 @@ void dyad_write_json(dyad_buf *out, const dyad_model *m, const dyad_doc *d, cons
                      const char *error) {
     if (error) doc_write_error(out, a->id, error);
     else doc_write_json(out, d, m, a->id);
+}
+
+void dyad_write_text(dyad_buf *out, const dyad_model *m, const dyad_doc *d, const dyad_article *a,
+                     const char *error) {
+    if (error) sb_printf(out, "== %s: error: %s\n", a->id, error);
+    else doc_write_text(out, d, m, a->id);
 }

@@ -72,7 +72,8 @@ static bool np_token(const qctx *q, uint32_t i) {
 
 static bool cue_at(const qctx *q, uint32_t i, uint32_t limit, uint32_t *n, uint8_t *kind) {
     uint32_t v;
-    if (i >= limit || tok(q, i)->kind != TK_WORD) return false;
+    /* Reporting verbs are lower case: "the United States said" has no cue "States". */
+    if (i >= limit || tok(q, i)->kind != TK_WORD || (tok(q, i)->flags & TF_CAP)) return false;
     if (!pt_longest(&q->m->cue_pt, q->d, i, limit, n, &v)) return false;
     *kind = q->m->cues.v[v].kind;
     return true;

@@ -1,0 +1,44 @@
+#!/bin/sh
+# make bench: dyad's throughput on a JSON Lines corpus beside the wink-nlp peer, in one run.
+#   1. dyad bench: in-process time of each pipeline stage (articles pre-parsed);
+#   2. dyad extract --jsonl end to end (JSON in, JSON out, wall clock and peak memory);
+#   3. wink-nlp (sentences + tokens + POS) on the same texts;
+# then the ratios. usage: bench/run.sh path/to/dyad CORPUS.jsonl
+set -e
+dyad=$1; corpus=$2
+here=$(cd "$(dirname "$0")" && pwd)
+[ -f "$corpus" ] || { echo "bench: no corpus at $corpus" >&2; exit 2; }
+out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
+
+echo "== dyad bench (per stage, in process) =="
+"$dyad" bench "$corpus" 2>/dev/null | tee "$out/stages.txt"
+stages=$(tail -n 1 "$out/stages.txt")
+
+echo
+echo "== dyad extract --jsonl (end to end) =="
+/usr/bin/time -f '%e %M' -o "$out/time.txt" "$dyad" extract --jsonl "$corpus" > "$out/extract.jsonl"
+read -r secs kb < "$out/time.txt"
+bytes=$(echo "$stages" | sed 's/.* bytes=\([0-9]*\).*/\1/')
+articles=$(echo "$stages" | sed 's/^articles=\([0-9]*\).*/\1/')
+sentences=$(echo "$stages" | sed 's/.* sentences=\([0-9]*\).*/\1/')
+awk -v s="$secs" -v b="$bytes" -v a="$articles" -v n="$sentences" -v kb="$kb" 'BEGIN {
+    printf "  %.2f s  %.1f MB/s  %.0f articles/s  %.0f sentences/s  peak memory %.1f MB\n", s, b/1e6/s, a/s, n/s, kb/1024 }'
+
+echo
+echo "== peer: wink-nlp (sentences + tokens + POS) =="
+if [ ! -d "$here/node_modules/wink-nlp" ]; then
+    (cd "$here" && npm ci --silent --no-audit --no-fund >/dev/null 2>&1 || npm install --silent --no-audit --no-fund >/dev/null)
+fi
+node "$here/wink_peer.js" "$corpus" 2>/dev/null | tee "$out/wink.txt"
+wink=$(tail -n 1 "$out/wink.txt")
+
+echo
+echo "== ratios (dyad / wink-nlp, MB/s) =="
+get() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+awk -v q="$(get "$stages" quotes_stage_mb_per_s)" -v f="$(get "$stages" mb_per_s)" \
+    -v e="$secs" -v b="$bytes" -v w="$(get "$wink" mb_per_s)" \
+    -v ds="$(get "$stages" sentences_per_s)" -v ws="$(get "$wink" sentences_per_s)" 'BEGIN {
+    printf "  tokens + sentences + entities + quotes: %6.1f MB/s  = %5.1fx wink-nlp (target >= 10x)\n", q, q/w
+    printf "  whole pipeline, in process:             %6.1f MB/s  = %5.1fx wink-nlp\n", f, f/w
+    printf "  dyad extract end to end:                %6.1f MB/s  = %5.1fx wink-nlp\n", b/1e6/e, b/1e6/e/w
+    printf "  whole pipeline sentences/s:             %8.0f  (wink-nlp %.0f; TABARI ~29,000 measured here)\n", ds, ws }'
