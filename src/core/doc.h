@@ -31,7 +31,9 @@ enum tok_flag {
 typedef struct dy_token {
     uint32_t start, end;
     const char *key;     /* NFC, lower case, ’ → ': the form used for every lookup */
+    uint32_t key_len, key_hash;   /* strlen(key) and hm_hash(key): computed once */
     uint16_t kind, flags;
+    uint32_t lex;        /* vocabulary bits (know/model.h LEX_*): which dictionaries it may start */
     uint32_t sent;       /* sentence index */
 } dy_token;
 

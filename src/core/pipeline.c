@@ -98,7 +98,7 @@ const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_arti
     doc_reset(d, a->text, (uint32_t)a->len);
     if (a->published) date_parse(a->published, strlen(a->published), &d->published);
     lap(seconds, DYAD_STAGE_CHECK, &t);
-    tok_run(d, &m->abbrevs);
+    tok_run(d, &m->abbrevs, &m->vocab);
     lap(seconds, DYAD_STAGE_TOKENS, &t);
     sent_run(d, m);
     boil_run(d, m);

@@ -28,32 +28,14 @@ dy_date date_add_days(dy_date d, int days) {
     return civil_from_days(days_from_civil(d.y, d.m, d.d) + days);
 }
 
-static int month_of(const char *key) {
-    static const char *const names[] = {"january", "february", "march", "april", "may", "june", "july",
-                                        "august", "september", "october", "november", "december"};
-    static const char *const abbr[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.",
-                                       "aug.", "sept.", "oct.", "nov.", "dec."};
-    for (int i = 0; i < 12; i++)
-        if (strcmp(key, names[i]) == 0 || strcmp(key, abbr[i]) == 0) return i + 1;
-    if (strcmp(key, "sep.") == 0) return 9;
-    return 0;
-}
-
-static int weekday_of(const char *key) {   /* 0 = Monday */
-    static const char *const names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    for (int i = 0; i < 7; i++)
-        if (strcmp(key, names[i]) == 0) return i;
-    return -1;
-}
-
-dy_date date_in_sentence(const dy_doc *d, uint32_t sent) {
+dy_date date_in_sentence(const dy_doc *d, const dy_model *m, uint32_t sent) {
     dy_date none = {0, 0, 0}, pub = d->published;
     if (!pub.y) return none;
     const dy_sentence *s = &d->sents.v[sent];
     for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
         const dy_token *t = &d->toks.v[k];
         if (t->kind != TK_WORD) continue;
-        int mo = month_of(t->key);
+        int mo = (t->lex & LEX_MONTH) ? (int)model_word_value(m, t) : 0;
         if (mo && k + 1 < s->tok_end && d->toks.v[k + 1].kind == TK_NUM) {
             int day = 0;
             for (const char *p = d->toks.v[k + 1].key; *p >= '0' && *p <= '9'; p++) day = day * 10 + (*p - '0');
@@ -63,7 +45,7 @@ dy_date date_in_sentence(const dy_doc *d, uint32_t sent) {
                 return r;
             }
         }
-        int wd = weekday_of(t->key);
+        int wd = (t->lex & LEX_WEEKDAY) ? (int)model_word_value(m, t) : -1;
         if (wd >= 0) {
             long p = days_from_civil(pub.y, pub.m, pub.d);
             int pub_wd = (int)(((p % 7) + 7 + 3) % 7);   /* 1970-01-01 was a Thursday */
@@ -77,4 +59,3 @@ dy_date date_in_sentence(const dy_doc *d, uint32_t sent) {
     return none;
 }
 
-bool date_word(const char *key) { return month_of(key) != 0 || weekday_of(key) >= 0; }

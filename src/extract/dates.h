@@ -6,10 +6,9 @@
  * names no day or the article has no publication date. */
 #ifndef DY_DATES_H
 #define DY_DATES_H
-#include "../core/doc.h"
+#include "../know/model.h"
 
-dy_date date_in_sentence(const dy_doc *d, uint32_t sent);
+dy_date date_in_sentence(const dy_doc *d, const dy_model *m, uint32_t sent);
 dy_date date_add_days(dy_date d, int days);
-/* Is this token key a month or weekday name ("july", "jan.", "friday")? */
-bool date_word(const char *key);
+
 #endif

@@ -5,13 +5,18 @@ static const char *mention_text(dy_doc *d, const dy_mention *mn) {
     return dy_arena_strndup(&d->arena, d->text + mn->start, mn->end - mn->start);
 }
 
-static const char *last_key(const dy_doc *d, const dy_mention *mn) { return d->toks.v[mn->tok_end - 1].key; }
+static bool same_last_word(const dy_doc *d, const dy_mention *a, const dy_mention *b) {
+    const dy_token *x = &d->toks.v[a->tok_end - 1], *y = &d->toks.v[b->tok_end - 1];
+    return x->key_hash == y->key_hash && strcmp(x->key, y->key) == 0;
+}
 
 /* Do the tokens of mention a equal those of mention b? */
 static bool same_words(const dy_doc *d, const dy_mention *a, const dy_mention *b) {
     if (a->tok_end - a->tok_begin != b->tok_end - b->tok_begin) return false;
     for (uint32_t i = 0; i < a->tok_end - a->tok_begin; i++)
-        if (strcmp(d->toks.v[a->tok_begin + i].key, d->toks.v[b->tok_begin + i].key) != 0) return false;
+        if (d->toks.v[a->tok_begin + i].key_hash != d->toks.v[b->tok_begin + i].key_hash ||
+            strcmp(d->toks.v[a->tok_begin + i].key, d->toks.v[b->tok_begin + i].key) != 0)
+            return false;
     return true;
 }
 
@@ -74,7 +79,7 @@ static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
         const dy_entity *e = &d->entities.v[ei];
         const dy_mention *first = &d->mentions.v[e->first_mention];
         if (mn->type == ET_PERSON || (mn->type == ET_MISC && mn->tok_end - mn->tok_begin == 1)) {
-            if (e->type == ET_PERSON && strcmp(last_key(d, first), last_key(d, mn)) == 0) return (uint32_t)ei;
+            if (e->type == ET_PERSON && same_last_word(d, first, mn)) return (uint32_t)ei;
             continue;
         }
         if (e->type == mn->type && same_words(d, first, mn)) return (uint32_t)ei;

@@ -84,7 +84,7 @@ void event_run(dy_doc *d, const dy_model *m) {
             ev->target = arg_of(d, tgt);
             memcpy(ev->cameo, verb->cameo, sizeof ev->cameo);
             ev->cue = (dy_span){t->start, d->toks.v[k + n - 1].end};
-            ev->date = date_in_sentence(d, (uint32_t)si);
+            ev->date = date_in_sentence(d, m, (uint32_t)si);
             ev->place = DY_NONE;
             find_place(d, m, s, ev);
             k += n - 1;

@@ -1,55 +1,13 @@
 #include "mentions.h"
-#include "dates.h"
 #include <string.h>
 
-typedef struct word_gender { const char *key; uint8_t gender; } word_gender;
-
-static const word_gender pronouns[] = {
-    {"he", G_MALE},      {"him", G_MALE},      {"his", G_MALE},     {"himself", G_MALE},
-    {"she", G_FEMALE},   {"her", G_FEMALE},    {"hers", G_FEMALE},  {"herself", G_FEMALE},
-    {"they", G_PLURAL},  {"them", G_PLURAL},   {"their", G_PLURAL}, {"themselves", G_PLURAL},
-    {"it", G_NEUTER},    {"its", G_NEUTER},
-};
-
-int ment_pronoun_gender(const char *key) {
-    for (size_t i = 0; i < sizeof pronouns / sizeof *pronouns; i++)
-        if (strcmp(pronouns[i].key, key) == 0) return pronouns[i].gender;
-    return -1;
-}
-
-/* Last words that make a capitalised run an organisation. */
-static const char *const org_heads[] = {
-    "committee", "party", "department", "ministry", "council", "university", "agency", "bank",
-    "corporation", "inc.", "corp.", "co.", "ltd.", "news", "times", "post", "journal",
-    "association", "institute", "foundation", "commission", "court", "army", "police",
-    "service", "group", "company", "administration", "office", "union", "league", "federation",
-    "organization", "organisation", "network", "board", "bureau", "authority", "airlines",
-    "senate", "house", "congress", "parliament", "assembly", "forces", "guard", "navy",
-    "center", "centre", "school", "college", "club", "fund", "campaign", "church", "press",
-    "reuters", "cnn", "bbc", "team", "brigade", "front", "movement", "coalition", "alliance",
-};
-
-static bool is_org_head(const char *key) {
-    for (size_t i = 0; i < sizeof org_heads / sizeof *org_heads; i++)
-        if (strcmp(org_heads[i], key) == 0) return true;
-    return false;
-}
-
-/* Lower-case particles allowed inside a name run when a capitalised word follows. */
-static bool is_name_particle(const char *key) {
-    return strcmp(key, "of") == 0 || strcmp(key, "de") == 0 || strcmp(key, "van") == 0 ||
-           strcmp(key, "von") == 0 || strcmp(key, "bin") == 0 || strcmp(key, "al") == 0 ||
-           strcmp(key, "la") == 0 || strcmp(key, "du") == 0 || strcmp(key, "der") == 0 ||
-           strcmp(key, "for") == 0 || strcmp(key, "and") == 0;
-}
-
-static bool is_locative(const char *key) {
-    return strcmp(key, "in") == 0 || strcmp(key, "from") == 0 || strcmp(key, "to") == 0 ||
-           strcmp(key, "near") == 0 || strcmp(key, "across") == 0 || strcmp(key, "outside") == 0;
+int ment_pronoun_gender(const dy_model *m, const dy_token *t) {
+    return (t->lex & LEX_PRONOUN) ? (int)model_word_value(m, t) : -1;
 }
 
 static bool cap_word(const dy_token *t) {
-    return t->kind == TK_WORD && (t->flags & TF_CAP) && !(t->flags & TF_BOILER) && !date_word(t->key);
+    return t->kind == TK_WORD && (t->flags & TF_CAP) && !(t->flags & (TF_BOILER)) &&
+           !(t->lex & (LEX_MONTH | LEX_WEEKDAY));
 }
 
 static dy_mention *add_mention(dy_doc *d, uint32_t b, uint32_t e, uint32_t full_b, uint8_t type,
@@ -68,6 +26,15 @@ static dy_mention *add_mention(dy_doc *d, uint32_t b, uint32_t e, uint32_t full_
     return mn;
 }
 
+/* A dictionary name starts with a capital; a one-word match that is also a function word
+ * ("Who", "US" vs "us") must be written in capitals ("WHO"). */
+static bool name_match(const dy_doc *d, const phrase_table *pt, uint32_t k, uint32_t end, uint32_t *n,
+                       uint32_t *v) {
+    const dy_token *t = &d->toks.v[k];
+    if (!(t->flags & TF_CAP) || (t->flags & TF_BOILER) || !pt_longest(pt, d, k, end, n, v)) return false;
+    return *n > 1 || !(t->lex & (LEX_STARTER | LEX_PRONOUN | LEX_PARTICLE | LEX_LOCATIVE)) || (t->flags & TF_ALLCAP);
+}
+
 /* A run of capitalised words (with initials and inner particles) from token k. */
 static uint32_t name_run_end(const dy_doc *d, uint32_t k, uint32_t limit) {
     uint32_t e = k;
@@ -77,7 +44,7 @@ static uint32_t name_run_end(const dy_doc *d, uint32_t k, uint32_t limit) {
             e++;
             continue;
         }
-        if (e > k && e + 1 < limit && t->kind == TK_WORD && is_name_particle(t->key) &&
+        if (e > k && e + 1 < limit && t->kind == TK_WORD && (t->lex & LEX_PARTICLE) &&
             cap_word(&d->toks.v[e + 1]))
             { e++; continue; }
         break;
@@ -101,7 +68,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
         while (k < end) {
             const dy_token *t = &d->toks.v[k];
             if (t->kind != TK_WORD) { k++; continue; }
-            int pg = ment_pronoun_gender(t->key);
+            int pg = ment_pronoun_gender(m, t);
             if (pg >= 0) {
                 dy_mention *mn = add_mention(d, k, k + 1, k, pg == G_PLURAL ? ET_NORP : ET_PERSON, MK_PRONOUN);
                 mn->gender = (uint8_t)pg;
@@ -115,7 +82,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
             uint8_t gender = G_UNKNOWN;
             bool titled = false;
             for (;;) {
-                if (k < end && pt_longest(&m->country_pt, d, k, end, &n, &v) && (v & 3) == CM_DEMONYM &&
+                if (k < end && name_match(d, &m->country_pt, k, end, &n, &v) && (v & 3) == CM_DEMONYM &&
                     k + n < end && d->toks.v[k + n].kind == TK_WORD) {
                     dy_mention *nm = add_mention(d, k, k + n, k, ET_NORP, MK_NAME);
                     memcpy(nm->actor.country, m->countries.v[v >> 2].iso3, 4);
@@ -134,7 +101,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
                     continue;
                 }
                 /* An organisation before a title gives its country: "White House press secretary X". */
-                if (k < end && pt_longest(&m->actor_pt, d, k, end, &n, &v) && m->actors.v[v].type == ET_ORG &&
+                if (k < end && name_match(d, &m->actor_pt, k, end, &n, &v) && m->actors.v[v].type == ET_ORG &&
                     k + n < end && pt_longest(&m->role_pt, d, k + n, end, &(uint32_t){0}, &(uint32_t){0})) {
                     const kb_actor *a = model_actor_on(m, v, d->published);
                     dy_mention *om = add_mention(d, k, k + n, k, ET_ORG, MK_NAME);
@@ -147,7 +114,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
             }
             if (k >= end) break;
             t = &d->toks.v[k];
-            if (pt_longest(&m->actor_pt, d, k, end, &n, &v)) {
+            if (name_match(d, &m->actor_pt, k, end, &n, &v)) {
                 const kb_actor *a = model_actor_on(m, v, d->published);
                 dy_mention *mn = add_mention(d, k, k + n, full_b, a->type, MK_NAME);
                 mn->actor = a->code;
@@ -155,7 +122,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 k += n;
                 continue;
             }
-            if (cap_word(t) && pt_longest(&m->country_pt, d, k, end, &n, &v) &&
+            if (cap_word(t) && name_match(d, &m->country_pt, k, end, &n, &v) &&
                 (v & 3) != CM_DEMONYM) {
                 uint32_t e = name_run_end(d, k, end);
                 if (e == k + n) {
@@ -168,7 +135,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
             if (!cap_word(t)) { k++; continue; }
             uint32_t e = name_run_end(d, k, end);
             /* A capitalised function word opening a sentence ("The", "He") is no name. */
-            while (k < e && hm_gets(&m->starters, d->toks.v[k].key, NULL) && !titled) k++;
+            while (k < e && (d->toks.v[k].lex & LEX_STARTER) && !titled) k++;
             if (k >= e) { k = e; continue; }
             bool sentence_initial = k == s->tok_begin ||
                                     (k == s->tok_begin + 1 && d->toks.v[s->tok_begin].kind == TK_QUOTE);
@@ -179,9 +146,10 @@ void ment_run(dy_doc *d, const dy_model *m) {
             }
             uint8_t type;
             uint32_t len = e - k;
-            if (titled && !is_org_head(d->toks.v[e - 1].key)) type = ET_PERSON;
-            else if (is_org_head(d->toks.v[e - 1].key) || (d->toks.v[k].flags & TF_ALLCAP)) type = ET_ORG;
-            else if (len == 1 && k > s->tok_begin && is_locative(d->toks.v[k - 1].key)) type = ET_GPE;
+            bool org_head = d->toks.v[e - 1].lex & LEX_ORGHEAD;
+            if (titled && !org_head) type = ET_PERSON;
+            else if (org_head || (d->toks.v[k].flags & TF_ALLCAP)) type = ET_ORG;
+            else if (len == 1 && k > s->tok_begin && (d->toks.v[k - 1].lex & LEX_LOCATIVE)) type = ET_GPE;
             else if (len >= 2 && len <= 4) type = ET_PERSON;
             else type = ET_MISC;
             dy_mention *mn = add_mention(d, k, e, full_b, type, MK_NAME);

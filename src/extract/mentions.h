@@ -10,6 +10,6 @@
 #include "../know/model.h"
 
 void ment_run(dy_doc *d, const dy_model *m);
-/* Pronoun gender for a token key ("he" -> G_MALE), or -1 when the token is no pronoun. */
-int ment_pronoun_gender(const char *key);
+/* Pronoun gender of a token ("he" -> G_MALE), or -1 when the token is no pronoun. */
+int ment_pronoun_gender(const dy_model *m, const dy_token *t);
 #endif

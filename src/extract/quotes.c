@@ -85,9 +85,9 @@ static bool plausible_source(const qctx *q, uint32_t b, uint32_t e) {
     for (uint32_t k = b; k < e; k++)
         if (tok(q, k)->kind == TK_QUOTE || q->in_quote[k]) return false;
     const dy_token *last = tok(q, e - 1);
-    if (e - b == 1 && ment_pronoun_gender(last->key) >= 0) return true;
+    if (e - b == 1 && ment_pronoun_gender(q->m, last) >= 0) return true;
     if (last->kind != TK_WORD) return false;
-    if (ment_pronoun_gender(last->key) >= 0 && e - b > 1) return false;
+    if (ment_pronoun_gender(q->m, last) >= 0 && e - b > 1) return false;
     return true;
 }
 
@@ -112,7 +112,7 @@ static uint32_t source_before(const qctx *q, uint32_t e, uint32_t lb) {
     uint32_t b = k;
     while (b > lb && np_token(q, b - 1) && end - (b - 1) <= SOURCE_MAX_TOKENS) {
         b--;
-        if (ment_pronoun_gender(tok(q, b)->key) >= 0) break;   /* "he", "his spokesman" */
+        if (ment_pronoun_gender(q->m, tok(q, b)) >= 0) break;   /* "he", "his spokesman" */
     }
     return plausible_source(q, b, end) ? b : e;
 }
@@ -120,7 +120,7 @@ static uint32_t source_before(const qctx *q, uint32_t e, uint32_t lb) {
 /* End of a source that starts at token b (after "said" or "according to"). */
 static uint32_t source_after(const qctx *q, uint32_t b, uint32_t limit) {
     if (b >= limit) return b;
-    if (ment_pronoun_gender(tok(q, b)->key) >= 0) return b + 1;
+    if (ment_pronoun_gender(q->m, tok(q, b)) >= 0) return b + 1;
     uint32_t e = b;
     while (e < limit && e - b < SOURCE_MAX_TOKENS && np_token(q, e) && !(tok(q, e)->flags & TF_NEWLINE && e > b)) e++;
     /* ", the press secretary," appositive */
@@ -175,7 +175,7 @@ static uint32_t resolve_source(qctx *q, uint32_t b, uint32_t e, uint32_t at) {
     if (best != DY_NONE) return best;
     /* A pronoun: the latest compatible speaker, else the latest compatible entity. */
     if (e - b == 1) {
-        int g = ment_pronoun_gender(tok(q, b)->key);
+        int g = ment_pronoun_gender(q->m, tok(q, b));
         if (g >= 0) {
             uint32_t r = DY_NONE;
             if (q->last_speaker != DY_NONE && para_of(q, b) <= q->last_speaker_para + PRONOUN_REACH_PARAS &&

@@ -24,5 +24,6 @@ EMBED(roles, "data/roles.tsv")
 EMBED(verbs, "data/verbs.tsv")
 EMBED(cameo, "data/cameo.tsv")
 EMBED(boilerplate, "data/boilerplate.txt")
+EMBED(words, "data/words.tsv")
 
     .section .note.GNU-stack,"",@progbits

@@ -20,6 +20,7 @@ DATA(roles)
 DATA(verbs)
 DATA(cameo)
 DATA(boilerplate)
+DATA(words)
 #define OPEN(r, name) tsv_open((r), dy_data_##name, (size_t)dy_data_##name##_size)
 
 static bool field_is(tsv_field f, const char *s) { return f.n == strlen(s) && memcmp(f.p, s, f.n) == 0; }
@@ -77,6 +78,8 @@ static uint8_t parse_type(tsv_field f) {
     return ET_MISC;
 }
 
+static void mark(dy_model *m, const char *key, size_t n, uint32_t bit);
+
 static void load_words(dy_model *m) {
     tsv_reader r;
     tsv_field f[3];
@@ -90,9 +93,49 @@ static void load_words(dy_model *m) {
         hm_put(&m->abbrevs, buf, lower_into(f[0], buf, sizeof buf), cls);
     }
     OPEN(&r, starters);
-    while (tsv_next(&r, f, 1) >= 1) hm_put(&m->starters, buf, lower_into(f[0], buf, sizeof buf), 1);
+    while (tsv_next(&r, f, 1) >= 1) mark(m, buf, lower_into(f[0], buf, sizeof buf), LEX_STARTER);
     OPEN(&r, boilerplate);
-    while (tsv_next(&r, f, 1) >= 1) pt_add(&m->boiler_pt, f[0].p, f[0].n, &m->abbrevs, 1, NULL);
+    while (tsv_next(&r, f, 1) >= 1) pt_add(&m->boiler_pt, &m->vocab, f[0].p, f[0].n, &m->abbrevs, 1, NULL);
+}
+
+static void mark(dy_model *m, const char *key, size_t n, uint32_t bit) {
+    uint32_t bits = 0;
+    hm_get(&m->vocab, key, n, &bits);
+    hm_put(&m->vocab, key, n, bits | bit);
+}
+
+static void load_closed_classes(dy_model *m) {
+    static const struct { const char *name; uint32_t bit; } classes[] = {
+        {"pronoun", LEX_PRONOUN}, {"month", LEX_MONTH}, {"weekday", LEX_WEEKDAY},
+        {"orghead", LEX_ORGHEAD}, {"particle", LEX_PARTICLE}, {"locative", LEX_LOCATIVE}};
+    static const char *const genders[] = {"unknown", "male", "female", "plural", "neuter"};
+    tsv_reader r;
+    tsv_field f[3];
+    char buf[64];
+    OPEN(&r, words);
+    int n;
+    while ((n = tsv_next(&r, f, 3)) != 0) {
+        if (n < 3) dy_die("data/words.tsv line %d: expected 3 fields", r.line);
+        size_t kl = lower_into(f[0], buf, sizeof buf);
+        size_t c = 0;
+        while (c < sizeof classes / sizeof *classes && !field_is(f[1], classes[c].name)) c++;
+        if (c == sizeof classes / sizeof *classes) dy_die("data/words.tsv line %d: unknown class", r.line);
+        mark(m, buf, kl, classes[c].bit);
+        uint32_t value = 0;
+        if (classes[c].bit == LEX_PRONOUN) {
+            while (value < 5 && !field_is(f[2], genders[value])) value++;
+            if (value == 5) dy_die("data/words.tsv line %d: unknown gender", r.line);
+        } else if (f[2].n && f[2].p[0] >= '0' && f[2].p[0] <= '9') {
+            value = (uint32_t)atoi(f[2].p);
+        }
+        hm_put(&m->word_values, buf, kl, value);
+    }
+}
+
+uint32_t model_word_value(const dy_model *m, const dy_token *t) {
+    uint32_t v = 0;
+    hm_get_hashed(&m->word_values, t->key, t->key_len, t->key_hash, &v);
+    return v;
 }
 
 static void load_cues(dy_model *m) {
@@ -105,7 +148,7 @@ static void load_cues(dy_model *m) {
         kb_cue *c = &DY_PUSH(&m->arena, m->cues);
         c->lemma = str(m, f[1]);
         c->kind = field_is(f[2], "tell") ? CUE_TELL : field_is(f[2], "prep") ? CUE_PREP : CUE_VERB;
-        pt_add(&m->cue_pt, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->cues.n - 1), NULL);
+        pt_add(&m->cue_pt, &m->vocab, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->cues.n - 1), NULL);
     }
 }
 
@@ -123,14 +166,14 @@ static void load_countries(dy_model *m) {
         c->capital = f[4].n ? str(m, f[4]) : NULL;
         c->lat = (float)atof(f[5].n ? f[5].p : "0");
         c->lon = (float)atof(f[6].n ? f[6].p : "0");
-        pt_add(&m->country_pt, f[1].p, f[1].n, &m->abbrevs, idx << 2 | CM_NAME, NULL);
+        pt_add(&m->country_pt, &m->vocab, f[1].p, f[1].n, &m->abbrevs, idx << 2 | CM_NAME, NULL);
         int k = tsv_split(f[2], '|', names, 64);
         for (int i = 0; i < k && i < 64; i++)
-            pt_add(&m->country_pt, names[i].p, names[i].n, &m->abbrevs, idx << 2 | CM_NAME, NULL);
+            pt_add(&m->country_pt, &m->vocab, names[i].p, names[i].n, &m->abbrevs, idx << 2 | CM_NAME, NULL);
         k = tsv_split(f[3], '|', names, 64);
         for (int i = 0; i < k && i < 64; i++)
-            pt_add(&m->country_pt, names[i].p, names[i].n, &m->abbrevs, idx << 2 | CM_DEMONYM, NULL);
-        if (f[4].n) pt_add(&m->country_pt, f[4].p, f[4].n, &m->abbrevs, idx << 2 | CM_CAPITAL, NULL);
+            pt_add(&m->country_pt, &m->vocab, names[i].p, names[i].n, &m->abbrevs, idx << 2 | CM_DEMONYM, NULL);
+        if (f[4].n) pt_add(&m->country_pt, &m->vocab, f[4].p, f[4].n, &m->abbrevs, idx << 2 | CM_CAPITAL, NULL);
     }
 }
 
@@ -160,7 +203,7 @@ static void load_actors(dy_model *m) {
         a->next = DY_NONE;
         for (int i = 0; i < k && i < 32; i++) {
             uint32_t first;
-            if (!pt_add(&m->actor_pt, names[i].p, names[i].n, &m->abbrevs, idx, &first)) {
+            if (!pt_add(&m->actor_pt, &m->vocab, names[i].p, names[i].n, &m->abbrevs, idx, &first)) {
                 /* Another period of an actor already known: chain it (same canonical name only). */
                 kb_actor *p = &m->actors.v[first];
                 if (strcmp(p->name, a->name) != 0) continue;
@@ -203,7 +246,7 @@ static void load_roles(dy_model *m) {
         if (n >= 4) set_code(ro->code.country, f[3]);
         ro->gender = role_gender(f[0]);
         ro->plural = f[0].n > 3 && f[0].p[f[0].n - 1] == 's' && !strchr("sui", f[0].p[f[0].n - 2]);
-        pt_add(&m->role_pt, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->roles.n - 1), NULL);
+        pt_add(&m->role_pt, &m->vocab, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->roles.n - 1), NULL);
     }
 }
 
@@ -217,7 +260,7 @@ static void load_verbs(dy_model *m) {
         kb_verb *v = &DY_PUSH(&m->arena, m->verbs);
         tsv_copy(f[1], v->cameo, sizeof v->cameo);
         v->noun = n >= 3 && field_is(f[2], "noun");
-        pt_add(&m->verb_pt, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->verbs.n - 1), NULL);
+        pt_add(&m->verb_pt, &m->vocab, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->verbs.n - 1), NULL);
     }
     OPEN(&r, cameo);
     tsv_field g[5];
@@ -237,15 +280,17 @@ dy_model *model_load(void) {
     if (!m) dy_die("out of memory (model)");
     dy_arena_init(&m->arena, 1 << 16);
     hm_init(&m->abbrevs);
-    hm_init(&m->starters);
+    hm_init(&m->vocab);
+    hm_init(&m->word_values);
     hm_init(&m->cameo_map);
-    pt_init(&m->cue_pt);
-    pt_init(&m->country_pt);
-    pt_init(&m->actor_pt);
-    pt_init(&m->role_pt);
-    pt_init(&m->verb_pt);
-    pt_init(&m->boiler_pt);
+    pt_init(&m->cue_pt, LEX_CUE);
+    pt_init(&m->country_pt, LEX_COUNTRY);
+    pt_init(&m->actor_pt, LEX_ACTOR);
+    pt_init(&m->role_pt, LEX_ROLE);
+    pt_init(&m->verb_pt, LEX_VERB);
+    pt_init(&m->boiler_pt, LEX_BOILER);
     load_words(m);
+    load_closed_classes(m);
     load_cues(m);
     load_countries(m);
     load_actors(m);
@@ -257,7 +302,8 @@ dy_model *model_load(void) {
 void model_free(dy_model *m) {
     if (!m) return;
     hm_free(&m->abbrevs);
-    hm_free(&m->starters);
+    hm_free(&m->vocab);
+    hm_free(&m->word_values);
     hm_free(&m->cameo_map);
     pt_free(&m->cue_pt);
     pt_free(&m->country_pt);

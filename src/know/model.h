@@ -10,6 +10,16 @@
 #include "../util/hashmap.h"
 #include "phrases.h"
 
+/* Vocabulary bits: dy_token.lex says at once which dictionaries a word may start. */
+enum lex_bit {
+    LEX_STARTER = 1 << 0,   /* sentence-starting function word (starters.txt) */
+    LEX_CUE = 1 << 1, LEX_COUNTRY = 1 << 2, LEX_ACTOR = 1 << 3, LEX_ROLE = 1 << 4,
+    LEX_VERB = 1 << 5, LEX_BOILER = 1 << 6,
+    /* closed classes of data/words.tsv; model_word_value gives their value */
+    LEX_PRONOUN = 1 << 7, LEX_MONTH = 1 << 8, LEX_WEEKDAY = 1 << 9, LEX_ORGHEAD = 1 << 10,
+    LEX_PARTICLE = 1 << 11, LEX_LOCATIVE = 1 << 12,
+};
+
 enum abbr_class { ABBR_OTHER = 1, ABBR_TITLE, ABBR_NUMBER, ABBR_SUFFIX };
 enum cue_kind { CUE_VERB = 1, CUE_TELL, CUE_PREP };
 enum role_kind { ROLE_TITLE = 1, ROLE_HONORIFIC, ROLE_NOUN };
@@ -51,7 +61,8 @@ typedef struct kb_cameo {
 typedef struct dy_model {
     dy_arena arena;          /* strings of all tables */
     hashmap abbrevs;         /* "mr." -> enum abbr_class */
-    hashmap starters;        /* sentence-starting function words */
+    hashmap vocab;           /* token key -> enum lex_bit mask */
+    hashmap word_values;     /* pronoun gender, month 1..12, weekday 0..6 by key */
     phrase_table cue_pt;     DY_VEC(kb_cue) cues;
     phrase_table country_pt; DY_VEC(kb_country) countries;   /* value: index << 2 | country_match */
     phrase_table actor_pt;   DY_VEC(kb_actor) actors;        /* value: first period's index */
@@ -68,6 +79,8 @@ void model_free(dy_model *m);
 /* The code an actor entry carries on a date (the period containing it; undated: the last). */
 const kb_actor *model_actor_on(const dy_model *m, uint32_t first, dy_date when);
 const kb_cameo *model_cameo(const dy_model *m, const char *code);
+/* The value data/words.tsv gives a token of a closed class (pronoun gender, month...). */
+uint32_t model_word_value(const dy_model *m, const dy_token *t);
 int date_cmp(dy_date a, dy_date b);
 bool date_parse(const char *s, size_t n, dy_date *out);
 #endif

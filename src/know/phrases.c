@@ -4,9 +4,10 @@
 
 #define PT_MAX_KEY 256
 
-void pt_init(phrase_table *t) {
+void pt_init(phrase_table *t, uint32_t bit) {
     hm_init(&t->map);
     hm_init(&t->first);
+    t->bit = bit;
 }
 
 void pt_free(phrase_table *t) {
@@ -14,7 +15,7 @@ void pt_free(phrase_table *t) {
     hm_free(&t->first);
 }
 
-bool pt_add(phrase_table *t, const char *phrase, size_t len, const hashmap *abbrevs,
+bool pt_add(phrase_table *t, hashmap *vocab, const char *phrase, size_t len, const hashmap *abbrevs,
             uint32_t value, uint32_t *existing) {
     dy_arena tmp;
     dy_arena_init(&tmp, 1024);
@@ -33,6 +34,9 @@ bool pt_add(phrase_table *t, const char *phrase, size_t len, const hashmap *abbr
             uint32_t maxn = 0;
             hm_get(&t->first, key, flen, &maxn);
             if (ntoks > maxn) hm_put(&t->first, key, flen, ntoks);
+            uint32_t bits = 0;
+            hm_get(vocab, key, flen, &bits);
+            hm_put(vocab, key, flen, bits | t->bit);
             added = true;
         }
     }
@@ -45,7 +49,7 @@ static bool join_keys(const dy_doc *d, uint32_t begin, uint32_t n, char *buf, si
     size_t p = 0;
     for (uint32_t k = 0; k < n; k++) {
         const char *key = d->toks.v[begin + k].key;
-        size_t kl = strlen(key);
+        size_t kl = d->toks.v[begin + k].key_len;
         if (p + kl + 2 > PT_MAX_KEY) return false;
         if (k) buf[p++] = ' ';
         memcpy(buf + p, key, kl);
@@ -58,7 +62,9 @@ static bool join_keys(const dy_doc *d, uint32_t begin, uint32_t n, char *buf, si
 bool pt_longest(const phrase_table *t, const dy_doc *d, uint32_t tok, uint32_t limit,
                 uint32_t *ntoks, uint32_t *value) {
     uint32_t maxn;
-    if (!hm_gets(&t->first, d->toks.v[tok].key, &maxn)) return false;
+    const dy_token *first = &d->toks.v[tok];
+    if (!(first->lex & t->bit) || !hm_get_hashed(&t->first, first->key, first->key_len, first->key_hash, &maxn))
+        return false;
     if (tok + maxn > limit) maxn = limit - tok;
     char buf[PT_MAX_KEY];
     for (uint32_t n = maxn; n >= 1; n--) {
@@ -75,6 +81,7 @@ bool pt_longest(const phrase_table *t, const dy_doc *d, uint32_t tok, uint32_t l
 bool pt_exact(const phrase_table *t, const dy_doc *d, uint32_t begin, uint32_t end, uint32_t *value) {
     char buf[PT_MAX_KEY];
     size_t len;
-    if (end <= begin || !join_keys(d, begin, end - begin, buf, &len)) return false;
+    if (end <= begin || !(d->toks.v[begin].lex & t->bit) || !join_keys(d, begin, end - begin, buf, &len))
+        return false;
     return hm_get(&t->map, buf, len, value);
 }

@@ -12,13 +12,16 @@
 typedef struct phrase_table {
     hashmap map;       /* joined keys -> value */
     hashmap first;     /* first token key -> longest phrase length in tokens */
+    uint32_t bit;      /* set in the vocabulary for every first key, and so in dy_token.lex */
 } phrase_table;
 
-void pt_init(phrase_table *t);
+/* bit: this table's vocabulary bit; tokens without it are skipped without hashing. */
+void pt_init(phrase_table *t, uint32_t bit);
 void pt_free(phrase_table *t);
 /* Add phrase with value; when the phrase is already present, keep the old value and
- * return false with *existing set to it. */
-bool pt_add(phrase_table *t, const char *phrase, size_t len, const hashmap *abbrevs,
+ * return false with *existing set to it. The first word's key gets the table's bit in
+ * vocab, the map that gives each token its lex bits. */
+bool pt_add(phrase_table *t, hashmap *vocab, const char *phrase, size_t len, const hashmap *abbrevs,
             uint32_t value, uint32_t *existing);
 /* Longest phrase starting at token tok and ending before token limit. */
 bool pt_longest(const phrase_table *t, const dy_doc *d, uint32_t tok, uint32_t limit,

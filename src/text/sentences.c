@@ -55,7 +55,7 @@ static bool starts_sentence(const dy_doc *d, const dy_model *m, uint32_t j, uint
     if (j >= d->toks.n) return false;
     const dy_token *t = &d->toks.v[j];
     if (!(t->flags & TF_CAP)) return false;
-    if (hm_gets(&m->starters, t->key, NULL)) return true;
+    if (t->lex & LEX_STARTER) return true;
     uint32_t n, v;
     if (pt_longest(&m->country_pt, d, j, (uint32_t)d->toks.n, &n, &v) && (v & 3) == CM_NAME) return true;
     /* "Co. Shares of ...": a capitalised word followed by a lower-case one is no name. */

@@ -105,7 +105,8 @@ static int quote_mark(int32_t cp, uint16_t *flags) {
     }
 }
 
-static const char *make_key(dy_arena *a, const char *s, uint32_t n) {
+static const char *make_key(dy_arena *a, const char *s, uint32_t n, uint32_t *key_len) {
+    *key_len = n;
     bool ascii = true;
     for (uint32_t k = 0; k < n; k++)
         if ((unsigned char)s[k] >= 0x80) { ascii = false; break; }
@@ -132,7 +133,11 @@ static const char *make_key(dy_arena *a, const char *s, uint32_t n) {
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)tmp, m, &out,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-    if (r < 0) return dy_arena_strndup(a, tmp, m);
+    if (r < 0) {
+        *key_len = m;
+        return dy_arena_strndup(a, tmp, m);
+    }
+    *key_len = (uint32_t)r;
     char *key = dy_arena_strndup(a, (const char *)out, (size_t)r);
     free(out);
     return key;
@@ -140,7 +145,7 @@ static const char *make_key(dy_arena *a, const char *s, uint32_t n) {
 
 typedef struct scanner {
     dy_doc *d;
-    const hashmap *abbrevs;
+    const hashmap *abbrevs, *vocab;
     uint16_t pending;   /* TF_SPACE / TF_NEWLINE for the next token */
 } scanner;
 
@@ -151,7 +156,10 @@ static void emit(scanner *sc, uint32_t start, uint32_t end, uint16_t kind, uint1
     t->end = end;
     t->kind = kind;
     t->flags = flags | sc->pending;
-    t->key = make_key(&d->arena, d->text + start, end - start);
+    t->key = make_key(&d->arena, d->text + start, end - start, &t->key_len);
+    t->key_hash = hm_hash(t->key, t->key_len);
+    t->lex = 0;
+    if (sc->vocab) hm_get_hashed(sc->vocab, t->key, t->key_len, t->key_hash, &t->lex);
     t->sent = 0;
     sc->pending = 0;
     if (kind == TK_WORD) {
@@ -258,9 +266,9 @@ static uint32_t word_end(scanner *sc, uint32_t i, bool *abbrev, bool *email) {
     return j;
 }
 
-void tok_run(dy_doc *d, const hashmap *abbrevs) {
+void tok_run(dy_doc *d, const hashmap *abbrevs, const hashmap *vocab) {
     init_classes();
-    scanner sc = {d, abbrevs, TF_NEWLINE};
+    scanner sc = {d, abbrevs, vocab, TF_NEWLINE};
     const char *s = d->text;
     uint32_t len = d->len, i = 0, n;
     while (i < len) {
@@ -326,7 +334,7 @@ char *tok_phrase_key(dy_arena *a, const char *phrase, const hashmap *abbrevs, ui
     dy_doc tmp;
     doc_init(&tmp);
     doc_reset(&tmp, phrase, (uint32_t)strlen(phrase));
-    tok_run(&tmp, abbrevs);
+    tok_run(&tmp, abbrevs, NULL);
     size_t total = 1;
     for (size_t k = 0; k < tmp.toks.n; k++) total += strlen(tmp.toks.v[k].key) + 1;
     char *out = dy_arena_alloc(a, total), *p = out;

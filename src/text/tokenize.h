@@ -10,8 +10,9 @@
 #include "../core/doc.h"
 #include "../util/hashmap.h"
 
-/* abbrevs: lower-case abbreviations with their final period ("mr.", "jan."); may be NULL. */
-void tok_run(dy_doc *d, const hashmap *abbrevs);
+/* abbrevs: lower-case abbreviations with their final period ("mr.", "jan."); may be NULL.
+ * vocab: key -> lex bits for dy_token.lex; may be NULL (all tokens get 0). */
+void tok_run(dy_doc *d, const hashmap *abbrevs, const hashmap *vocab);
 /* Tokenize a short phrase (dictionary entry) and return its keys joined by single spaces,
  * in the arena; the phrase key of a token run in a document is built the same way. */
 char *tok_phrase_key(dy_arena *a, const char *phrase, const hashmap *abbrevs, uint32_t *ntoks);

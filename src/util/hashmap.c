@@ -64,8 +64,12 @@ void hm_put(hashmap *m, const char *key, size_t len, uint32_t value) {
 }
 
 bool hm_get(const hashmap *m, const char *key, size_t len, uint32_t *value) {
+    return hm_get_hashed(m, key, len, hm_hash(key, len), value);
+}
+
+bool hm_get_hashed(const hashmap *m, const char *key, size_t len, uint32_t hash, uint32_t *value) {
     if (!m->slots) return false;
-    hm_slot *s = find_slot(m->slots, m->cap, key, len, hm_hash(key, len));
+    hm_slot *s = find_slot(m->slots, m->cap, key, len, hash);
     if (!s->key) return false;
     if (value) *value = s->value;
     return true;

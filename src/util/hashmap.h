@@ -28,6 +28,8 @@ uint32_t hm_hash(const char *key, size_t len);
 void hm_put(hashmap *m, const char *key, size_t len, uint32_t value);
 /* Returns true and sets *value when found. */
 bool hm_get(const hashmap *m, const char *key, size_t len, uint32_t *value);
+/* The same with the key's hm_hash already known (token keys carry theirs). */
+bool hm_get_hashed(const hashmap *m, const char *key, size_t len, uint32_t hash, uint32_t *value);
 static inline bool hm_gets(const hashmap *m, const char *key, uint32_t *value) {
     size_t n = 0;
     while (key[n]) n++;

@@ -27,7 +27,7 @@ static void check_case(const char *comment, const char *input, char **want, int 
     dy_doc d;
     doc_init(&d);
     doc_reset(&d, input, (uint32_t)strlen(input));
-    tok_run(&d, &model->abbrevs);
+    tok_run(&d, &model->abbrevs, &model->vocab);
     sent_run(&d, model);
     bool ok = (int)d.sents.n == nwant;
     for (int i = 0; ok && i < nwant; i++) {
