@@ -24,13 +24,19 @@ static void init_classes(void) {
 }
 
 /* Class of the code point at s[i]; *n receives its byte length. */
-static int cls_at(const char *s, uint32_t len, uint32_t i, uint32_t *n, int32_t *cp_out) {
+static int cls_slow(const char *s, uint32_t len, uint32_t i, uint32_t *n, int32_t *cp_out);
+
+static inline int cls_at(const char *s, uint32_t len, uint32_t i, uint32_t *n, int32_t *cp_out) {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
         *n = 1;
         if (cp_out) *cp_out = c;
         return ascii_class[c];
     }
+    return cls_slow(s, len, i, n, cp_out);
+}
+
+static int cls_slow(const char *s, uint32_t len, uint32_t i, uint32_t *n, int32_t *cp_out) {
     size_t j = i;
     int32_t cp = u8_decode(s, len, &j);
     *n = (uint32_t)(j - i);
@@ -105,19 +111,26 @@ static int quote_mark(int32_t cp, uint16_t *flags) {
     }
 }
 
-static const char *make_key(dy_arena *a, const char *s, uint32_t n, uint32_t *key_len) {
+/* The lookup key of s[0..n): lower-cased in one pass with its FNV-1a hash (hm_hash) when
+ * the token is ASCII; *key_hash is left for the caller when it is not. */
+static const char *make_key(dy_arena *a, const char *s, uint32_t n, uint32_t *key_len, uint32_t *key_hash) {
     *key_len = n;
-    bool ascii = true;
-    for (uint32_t k = 0; k < n; k++)
-        if ((unsigned char)s[k] >= 0x80) { ascii = false; break; }
-    if (ascii) {
-        char *p = dy_arena_alloc(a, n + 1);
-        for (uint32_t k = 0; k < n; k++) {
-            char c = s[k];
-            p[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-        }
+    char *p = dy_arena_alloc_raw(a, n + 1);
+    uint32_t h = 2166136261u;
+    uint32_t k = 0;
+    for (; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (c >= 0x80) break;
+        c = (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+        p[k] = (char)c;
+        h = (h ^ c) * 16777619u;
+    }
+    if (k == n) {
+        p[n] = '\0';
+        *key_hash = h;
         return p;
     }
+    *key_hash = 0;
     /* Typographic apostrophes become ASCII before folding, so "Trump’s" and "Trump's" match. */
     char *tmp = dy_arena_alloc(a, n + 1);
     uint32_t m = 0;
@@ -149,6 +162,30 @@ typedef struct scanner {
     uint16_t pending;   /* TF_SPACE / TF_NEWLINE for the next token */
 } scanner;
 
+/* TF_CAP and TF_ALLCAP of a word: letters decoded only when the word is not ASCII. */
+static uint16_t case_flags(const char *s, uint32_t len, uint32_t start, uint32_t end) {
+    uint32_t upper = 0, lower = 0, n;
+    bool first_upper = false, seen = false;
+    for (uint32_t i = start; i < end; i += n) {
+        unsigned char c = (unsigned char)s[i];
+        bool up;
+        n = 1;
+        if (c < 0x80) {
+            up = c >= 'A' && c <= 'Z';
+            if (!up && !(c >= 'a' && c <= 'z')) continue;
+        } else {
+            int32_t cp;
+            if (cls_at(s, len, i, &n, &cp) != C_ALPHA) continue;
+            up = utf8proc_isupper(cp);
+        }
+        if (!seen) first_upper = up;
+        seen = true;
+        if (up) upper++;
+        else lower++;
+    }
+    return (uint16_t)((first_upper ? TF_CAP : 0) | (upper >= 2 && lower == 0 ? TF_ALLCAP : 0));
+}
+
 static void emit(scanner *sc, uint32_t start, uint32_t end, uint16_t kind, uint16_t flags) {
     dy_doc *d = sc->d;
     dy_token *t = &DY_PUSH(&d->arena, d->toks);
@@ -156,27 +193,13 @@ static void emit(scanner *sc, uint32_t start, uint32_t end, uint16_t kind, uint1
     t->end = end;
     t->kind = kind;
     t->flags = flags | sc->pending;
-    t->key = make_key(&d->arena, d->text + start, end - start, &t->key_len);
-    t->key_hash = hm_hash(t->key, t->key_len);
+    t->key = make_key(&d->arena, d->text + start, end - start, &t->key_len, &t->key_hash);
+    if (!t->key_hash) t->key_hash = hm_hash(t->key, t->key_len);
     t->lex = 0;
     if (sc->vocab) hm_get_hashed(sc->vocab, t->key, t->key_len, t->key_hash, &t->lex);
     t->sent = 0;
     sc->pending = 0;
-    if (kind == TK_WORD) {
-        uint32_t upper = 0, lower = 0, n;
-        bool first = true;
-        for (uint32_t i = start; i < end; i += n) {
-            int32_t cp;
-            int c = cls_at(d->text, d->len, i, &n, &cp);
-            if (c != C_ALPHA) continue;
-            bool up = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : utf8proc_isupper(cp);
-            if (first && up) t->flags |= TF_CAP;
-            first = false;
-            if (up) upper++;
-            else lower++;
-        }
-        if (upper >= 2 && lower == 0) t->flags |= TF_ALLCAP;
-    }
+    if (kind == TK_WORD) t->flags |= case_flags(d->text, d->len, start, end);
 }
 
 static bool starts_with(const char *s, uint32_t len, uint32_t i, const char *lit) {
@@ -202,7 +225,15 @@ static uint32_t word_end(scanner *sc, uint32_t i, bool *abbrev, bool *email) {
     bool has_dot = false, only_letters_dots = true, numeric = true;
     *abbrev = *email = false;
     while (j < len) {
-        int c = cls_at(s, len, j, &n, NULL);
+        unsigned char b = (unsigned char)s[j];
+        int c;
+        if (b < 0x80) {   /* the common case, without a call */
+            c = ascii_class[b];
+            n = 1;
+            if (c == C_SPACE || c == C_NL) break;
+        } else {
+            c = cls_at(s, len, j, &n, NULL);
+        }
         if (c == C_ALPHA || c == C_DIGIT) {
             if (c == C_ALPHA) numeric = false;
             j += n;
@@ -269,6 +300,11 @@ static uint32_t word_end(scanner *sc, uint32_t i, bool *abbrev, bool *email) {
 void tok_run(dy_doc *d, const hashmap *abbrevs, const hashmap *vocab) {
     init_classes();
     scanner sc = {d, abbrevs, vocab, TF_NEWLINE};
+    /* News runs about five bytes a token: reserve once instead of growing by doubling. */
+    if (!d->toks.cap) {
+        d->toks.cap = d->len / 5 + 16;
+        d->toks.v = dy_arena_alloc_raw(&d->arena, d->toks.cap * sizeof *d->toks.v);
+    }
     const char *s = d->text;
     uint32_t len = d->len, i = 0, n;
     while (i < len) {
@@ -277,8 +313,9 @@ void tok_run(dy_doc *d, const hashmap *abbrevs, const hashmap *vocab) {
         if (c == C_SPACE) { sc.pending |= TF_SPACE; i += n; continue; }
         if (c == C_NL) { sc.pending |= TF_SPACE | TF_NEWLINE; i += n; continue; }
         if (c == C_ALPHA || c == C_DIGIT) {
-            if (starts_with(s, len, i, "http://") || starts_with(s, len, i, "https://") ||
-                starts_with(s, len, i, "www.")) {
+            if ((s[i] == 'h' || s[i] == 'w' || s[i] == 'H' || s[i] == 'W') &&
+                (starts_with(s, len, i, "http://") || starts_with(s, len, i, "https://") ||
+                 starts_with(s, len, i, "www."))) {
                 uint32_t e = url_end(s, len, i);
                 emit(&sc, i, e, TK_URL, 0);
                 i = e;

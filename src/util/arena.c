@@ -26,6 +26,12 @@ void dy_arena_init(dy_arena *a, size_t block_size) {
 }
 
 void *dy_arena_alloc(dy_arena *a, size_t n) {
+    void *p = dy_arena_alloc_raw(a, n);
+    memset(p, 0, n);
+    return p;
+}
+
+void *dy_arena_alloc_raw(dy_arena *a, size_t n) {
     n = (n + 15) & ~(size_t)15;
     dy_arena_block *b = a->head;
     if (!b || b->size - b->used < n) {
@@ -37,7 +43,6 @@ void *dy_arena_alloc(dy_arena *a, size_t n) {
             nb->next = b->next;
             b->next = nb;
             nb->used = n;
-            memset(nb->data, 0, n);
             return nb->data;
         }
         nb->next = b;
@@ -45,20 +50,20 @@ void *dy_arena_alloc(dy_arena *a, size_t n) {
     }
     void *p = b->data + b->used;
     b->used += n;
-    memset(p, 0, n);
     return p;
 }
 
 char *dy_arena_strndup(dy_arena *a, const char *s, size_t n) {
-    char *p = dy_arena_alloc(a, n + 1);
+    char *p = dy_arena_alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
 }
 
 void *dy_arena_grow(dy_arena *a, void *old, size_t old_n, size_t new_n, size_t elem) {
-    void *p = dy_arena_alloc(a, new_n * elem);
+    void *p = dy_arena_alloc_raw(a, new_n * elem);
     if (old_n) memcpy(p, old, old_n * elem);
+    memset((char *)p + old_n * elem, 0, (new_n - old_n) * elem);
     return p;
 }
 

@@ -16,6 +16,8 @@ typedef struct dy_arena {
 
 void  dy_arena_init(dy_arena *a, size_t block_size);
 void *dy_arena_alloc(dy_arena *a, size_t n);
+/* The same without zeroing, for memory the caller fills at once (copies, grown arrays). */
+void *dy_arena_alloc_raw(dy_arena *a, size_t n);
 char *dy_arena_strndup(dy_arena *a, const char *s, size_t n);
 /* Grow an array allocated from the arena: returns a new array of new_n elements holding
  * the old_n old ones (the old memory is simply abandoned until reset). */

@@ -12,12 +12,13 @@
 #include <stdint.h>
 
 typedef struct hm_slot {
-    const char *key;   /* NUL-terminated copy; NULL = empty slot */
+    const char *key;   /* NUL-terminated copy */
     uint32_t len, hash, value;
 } hm_slot;
 
 typedef struct hashmap {
     hm_slot *slots;
+    uint32_t *tags;      /* per slot: its hash (never 0), or 0 when empty */
     size_t cap, count;   /* cap is a power of two */
     dy_arena arena;      /* holds key copies */
 } hashmap;
