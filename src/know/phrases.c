@@ -66,12 +66,30 @@ bool pt_longest(const phrase_table *t, const dy_doc *d, uint32_t tok, uint32_t l
     if (!(first->lex & t->bit) || !hm_get_hashed(&t->first, first->key, first->key_len, first->key_hash, &maxn))
         return false;
     if (tok + maxn > limit) maxn = limit - tok;
+    /* The joined key of n tokens is a prefix of the joined key of maxn tokens, and FNV-1a
+     * runs left to right: one pass gives every prefix's hash. */
     char buf[PT_MAX_KEY];
-    for (uint32_t n = maxn; n >= 1; n--) {
-        size_t len;
-        if (!join_keys(d, tok, n, buf, &len)) continue;
-        if (hm_get(&t->map, buf, len, value)) {
-            *ntoks = n;
+    size_t ends[PT_MAX_KEY / 2];
+    uint32_t hashes[PT_MAX_KEY / 2];
+    size_t p = 0;
+    uint32_t h = 2166136261u, n = 0;
+    for (; n < maxn; n++) {
+        const dy_token *tk = &d->toks.v[tok + n];
+        if (p + tk->key_len + 2 > PT_MAX_KEY) break;
+        if (n) {
+            buf[p++] = ' ';
+            h = (h ^ (unsigned char)' ') * 16777619u;
+        }
+        for (uint32_t i = 0; i < tk->key_len; i++) {
+            buf[p++] = tk->key[i];
+            h = (h ^ (unsigned char)tk->key[i]) * 16777619u;
+        }
+        ends[n] = p;
+        hashes[n] = h;
+    }
+    while (n-- > 0) {
+        if (hm_get_hashed(&t->map, buf, ends[n], hashes[n], value)) {
+            *ntoks = n + 1;
             return true;
         }
     }
