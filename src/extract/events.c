@@ -8,13 +8,11 @@ static bool actor_mention(const dy_doc *d, const dy_mention *mn) {
     return e->actor.country[0] || e->actor.sector[0];
 }
 
+/* "did not invite", "could impose", "if X attacks": data/words.tsv "irrealis" words. */
 static bool negated_or_hypothetical(const dy_doc *d, uint32_t s_begin, uint32_t cue) {
-    static const char *const blockers[] = {"not", "n't", "never", "could", "would", "might", "may",
-                                           "if", "unless", "whether", "should"};
     uint32_t from = cue > s_begin + 3 ? cue - 3 : s_begin;
     for (uint32_t k = from; k < cue; k++)
-        for (size_t i = 0; i < sizeof blockers / sizeof *blockers; i++)
-            if (strcmp(d->toks.v[k].key, blockers[i]) == 0) return true;
+        if (d->toks.v[k].lex & LEX_IRREALIS) return true;
     return false;
 }
 

@@ -34,38 +34,19 @@ static bool key_is(const qctx *q, uint32_t i, const char *k) { return strcmp(tok
 static bool is_dq(const dy_token *t) { return t->kind == TK_QUOTE && !(t->flags & TF_QSINGLE); }
 static uint32_t para_of(const qctx *q, uint32_t i) { return q->d->sents.v[tok(q, i)->sent].para; }
 
-static bool in_set(const char *key, const char *const *set, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(set[i], key) == 0) return true;
-    return false;
-}
+/* A word that ends a noun phrase when scanning for a source (data/words.tsv "npstop"). */
+static bool np_stop(const dy_token *t) { return (t->lex & LEX_NPSTOP) != 0; }
 
-/* Words that end a noun phrase when scanning for a source. */
-static bool np_stop(const char *key) {
-    static const char *const stop[] = {
-        "that", "and", "but", "or", "because", "when", "while", "if", "as", "since", "although",
-        "though", "after", "before", "so", "who", "which", "where", "than", "in", "on", "at",
-        "during", "to", "for", "from", "with", "about", "by", "is", "was", "are", "were", "be",
-        "been", "not", "it's", "this", "there", "what", "how", "why", "once", "into", "over"};
-    return in_set(key, stop, sizeof stop / sizeof *stop);
-}
-
-/* Auxiliaries and adverbs between a subject and its cue ("has also said"). */
-static bool cue_modifier(const char *key) {
-    static const char *const mods[] = {
-        "also", "later", "then", "again", "further", "previously", "recently", "repeatedly",
-        "once", "often", "has", "have", "had", "will", "would", "could", "did", "does", "do",
-        "reportedly", "earlier", "first", "simply", "just", "still", "already", "may", "might",
-        "can", "should", "must", "is", "was", "were", "are", "not", "never", "n't", "publicly",
-        "privately", "flatly", "bluntly", "once", "famously", "long", "quickly", "finally"};
-    size_t n = strlen(key);
-    if (n > 4 && strcmp(key + n - 2, "ly") == 0) return true;
-    return in_set(key, mods, sizeof mods / sizeof *mods);
+/* An auxiliary or adverb between a subject and its cue ("has also said"), not a name. */
+static bool cue_modifier(const dy_token *t) {
+    if (t->flags & TF_CAP) return false;
+    if (t->lex & LEX_CUEMOD) return true;
+    return t->key_len > 4 && t->key[t->key_len - 2] == 'l' && t->key[t->key_len - 1] == 'y';
 }
 
 static bool np_token(const qctx *q, uint32_t i) {
     const dy_token *t = tok(q, i);
-    if (t->kind == TK_WORD) return !np_stop(t->key);
+    if (t->kind == TK_WORD) return !np_stop(t);
     if (t->kind == TK_NUM) return true;
     return t->kind == TK_PUNCT && (strcmp(t->key, "-") == 0 || strcmp(t->key, "&") == 0);
 }
@@ -95,8 +76,7 @@ static bool plausible_source(const qctx *q, uint32_t b, uint32_t e) {
  * ("Sanders, the press secretary,"). Returns its start, or e when none. */
 static uint32_t source_before(const qctx *q, uint32_t e, uint32_t lb) {
     uint32_t k = e;
-    while (k > lb && tok(q, k - 1)->kind == TK_WORD && cue_modifier(tok(q, k - 1)->key) &&
-           !(tok(q, k - 1)->flags & TF_CAP))
+    while (k > lb && tok(q, k - 1)->kind == TK_WORD && cue_modifier(tok(q, k - 1)))
         k--;
     uint32_t end = k;
     if (k > lb && key_is(q, k - 1, ",")) {   /* appositive: NP , NP , cue */
@@ -230,7 +210,7 @@ static bool attribution_after(qctx *q, uint32_t close, attribution *a) {
         if (sb == c || sb != k) return false;   /* the source must fill the gap */
         *a = (attribution){c, c + cn, sb, c, DY_NONE, true};
         /* trim modifiers the source scan skipped ("Putin also said") */
-        while (a->src_e > a->src_b && cue_modifier(tok(q, a->src_e - 1)->key) && !(tok(q, a->src_e - 1)->flags & TF_CAP))
+        while (a->src_e > a->src_b && cue_modifier(tok(q, a->src_e - 1)))
             a->src_e--;
         return true;
     }
@@ -258,7 +238,7 @@ static bool attribution_before(qctx *q, uint32_t open, uint32_t lb, bool partial
         uint32_t sb = source_before(q, c, lb);
         if (sb == c) continue;
         *a = (attribution){c, c + cn, sb, c, DY_NONE, true};
-        while (a->src_e > a->src_b && cue_modifier(tok(q, a->src_e - 1)->key) && !(tok(q, a->src_e - 1)->flags & TF_CAP))
+        while (a->src_e > a->src_b && cue_modifier(tok(q, a->src_e - 1)))
             a->src_e--;
         return true;
     }
@@ -347,7 +327,7 @@ static void note_statements(qctx *q, uint32_t from, uint32_t to) {
         uint32_t sb = source_before(q, c, lb);
         if (sb == c) continue;
         uint32_t se = c;
-        while (se > sb && cue_modifier(tok(q, se - 1)->key) && !(tok(q, se - 1)->flags & TF_CAP)) se--;
+        while (se > sb && cue_modifier(tok(q, se - 1))) se--;
         uint32_t e = resolve_source(q, sb, se, sb);
         if (e != DY_NONE) {
             q->last_speaker = e;

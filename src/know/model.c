@@ -107,7 +107,8 @@ static void mark(dy_model *m, const char *key, size_t n, uint32_t bit) {
 static void load_closed_classes(dy_model *m) {
     static const struct { const char *name; uint32_t bit; } classes[] = {
         {"pronoun", LEX_PRONOUN}, {"month", LEX_MONTH}, {"weekday", LEX_WEEKDAY},
-        {"orghead", LEX_ORGHEAD}, {"particle", LEX_PARTICLE}, {"locative", LEX_LOCATIVE}};
+        {"orghead", LEX_ORGHEAD}, {"particle", LEX_PARTICLE}, {"locative", LEX_LOCATIVE},
+        {"npstop", LEX_NPSTOP},   {"cuemod", LEX_CUEMOD},     {"irrealis", LEX_IRREALIS}};
     static const char *const genders[] = {"unknown", "male", "female", "plural", "neuter"};
     tsv_reader r;
     tsv_field f[3];
@@ -128,7 +129,7 @@ static void load_closed_classes(dy_model *m) {
         } else if (f[2].n && f[2].p[0] >= '0' && f[2].p[0] <= '9') {
             value = (uint32_t)atoi(f[2].p);
         }
-        hm_put(&m->word_values, buf, kl, value);
+        if (classes[c].bit & (LEX_PRONOUN | LEX_MONTH | LEX_WEEKDAY)) hm_put(&m->word_values, buf, kl, value);
     }
 }
 

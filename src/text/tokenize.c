@@ -196,7 +196,9 @@ static void emit(scanner *sc, uint32_t start, uint32_t end, uint16_t kind, uint1
     t->key = make_key(&d->arena, d->text + start, end - start, &t->key_len, &t->key_hash);
     if (!t->key_hash) t->key_hash = hm_hash(t->key, t->key_len);
     t->lex = 0;
-    if (sc->vocab) hm_get_hashed(sc->vocab, t->key, t->key_len, t->key_hash, &t->lex);
+    /* Only words (and symbols such as ©) start dictionary phrases. */
+    if (sc->vocab && (kind == TK_WORD || kind == TK_SYM))
+        hm_get_hashed(sc->vocab, t->key, t->key_len, t->key_hash, &t->lex);
     t->sent = 0;
     sc->pending = 0;
     if (kind == TK_WORD) t->flags |= case_flags(d->text, d->len, start, end);
