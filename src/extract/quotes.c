@@ -4,7 +4,8 @@
 #include <string.h>
 
 #define SOURCE_MAX_TOKENS 12
-#define CUE_REACH 12          /* tokens between a closing mark and its cue */
+#define CUE_REACH 28          /* tokens between a closing mark and its cue */
+#define APPOSITIVE_MAX_TOKENS 20
 #define PRONOUN_REACH_PARAS 4 /* how far back a pronoun looks for its speaker */
 #define SCARE_QUOTE_WORDS 6   /* shorter unattributed quotes are not quotations */
 
@@ -51,6 +52,13 @@ static bool np_token(const qctx *q, uint32_t i) {
     return t->kind == TK_PUNCT && (strcmp(t->key, "-") == 0 || strcmp(t->key, "&") == 0);
 }
 
+static bool is_dash(const dy_token *t) {
+    return t->kind == TK_PUNCT && (strcmp(t->key, "\xE2\x80\x94") == 0 ||   /* — */
+                                   strcmp(t->key, "\xE2\x80\x95") == 0 ||   /* ― */
+                                   strcmp(t->key, "\xE2\x80\x93") == 0 ||   /* – */
+                                   strcmp(t->key, "--") == 0 || strcmp(t->key, "-") == 0);
+}
+
 static bool cue_at(const qctx *q, uint32_t i, uint32_t limit, uint32_t *n, uint8_t *kind) {
     uint32_t v;
     /* Reporting verbs are lower case: "the United States said" has no cue "States". */
@@ -67,34 +75,53 @@ static bool plausible_source(const qctx *q, uint32_t b, uint32_t e) {
         if (tok(q, k)->kind == TK_QUOTE || q->in_quote[k]) return false;
     const dy_token *last = tok(q, e - 1);
     if (e - b == 1 && ment_pronoun_gender(q->m, last) >= 0) return true;
-    if (last->kind != TK_WORD) return false;
+    if (last->kind != TK_WORD && !(e - b > 2 && key_is(q, e - 1, ")"))) return false;
     if (ment_pronoun_gender(q->m, last) >= 0 && e - b > 1) return false;
     return true;
 }
 
 /* Source ending just before token e (exclusive), not before lb; includes an appositive
  * ("Sanders, the press secretary,"). Returns its start, or e when none. */
+/* Start of the noun phrase that ends just before token e, not before lb: words that are no
+ * phrase boundary, and parenthesised party tags ("Rep. Jim Jordan (R-Ohio)"). Returns e
+ * when there is none. */
+static uint32_t np_start(const qctx *q, uint32_t e, uint32_t lb) {
+    uint32_t b = e;
+    while (b > lb && e - b < SOURCE_MAX_TOKENS) {
+        if (key_is(q, b - 1, ")")) {   /* skip "(D-Mo.)" */
+            uint32_t o = b - 1;
+            while (o > lb && b - o < 8 && !key_is(q, o - 1, "(")) o--;
+            if (o == lb || !key_is(q, o - 1, "(")) break;
+            b = o - 1;
+            continue;
+        }
+        if (!np_token(q, b - 1)) break;
+        b--;
+        if (ment_pronoun_gender(q->m, tok(q, b)) >= 0) break;   /* "he", "his spokesman" */
+    }
+    return b;
+}
+
+/* Source ending just before token e (exclusive), not before lb. Auxiliaries and adverbs
+ * before the cue are skipped ("has also said"); an appositive or relative clause between
+ * commas is included ("Sanders, the press secretary,", "Culpepper, who runs ...,").
+ * Returns the source's start, or e when none. */
 static uint32_t source_before(const qctx *q, uint32_t e, uint32_t lb) {
     uint32_t k = e;
-    while (k > lb && tok(q, k - 1)->kind == TK_WORD && cue_modifier(tok(q, k - 1)))
-        k--;
-    uint32_t end = k;
-    if (k > lb && key_is(q, k - 1, ",")) {   /* appositive: NP , NP , cue */
-        uint32_t c = k - 1, j = c;
-        while (j > lb && c - j < SOURCE_MAX_TOKENS && !key_is(q, j - 1, ",") && np_token(q, j - 1)) j--;
-        if (j > lb && key_is(q, j - 1, ",") && j < c) {
-            uint32_t b = j - 1;
-            while (b > lb && np_token(q, b - 1) && (j - 1) - (b - 1) <= SOURCE_MAX_TOKENS) b--;
+    while (k > lb && tok(q, k - 1)->kind == TK_WORD && cue_modifier(tok(q, k - 1))) k--;
+    if (k > lb && key_is(q, k - 1, ",")) {
+        uint32_t j = k - 1;
+        while (j > lb && k - j < APPOSITIVE_MAX_TOKENS && !key_is(q, j - 1, ",") && tok(q, j - 1)->kind != TK_QUOTE &&
+               !(tok(q, j - 1)->flags & TF_NEWLINE))
+            j--;
+        if (j > lb && key_is(q, j - 1, ",") && j < k - 1) {
+            uint32_t b = np_start(q, j - 1, lb);
             if (b < j - 1 && plausible_source(q, b, j - 1)) return b;
         }
         return e;
     }
-    uint32_t b = k;
-    while (b > lb && np_token(q, b - 1) && end - (b - 1) <= SOURCE_MAX_TOKENS) {
-        b--;
-        if (ment_pronoun_gender(q->m, tok(q, b)) >= 0) break;   /* "he", "his spokesman" */
-    }
-    return plausible_source(q, b, end) ? b : e;
+    uint32_t b = np_start(q, k, lb);
+    return plausible_source(q, b, k) ? b : e;
 }
 
 /* End of a source that starts at token b (after "said" or "according to"). */
@@ -187,6 +214,14 @@ static uint32_t resolve_source(qctx *q, uint32_t b, uint32_t e, uint32_t at) {
 /* After the closing mark: "…,” Mr. Putin said" or "…,” said Sanders". */
 static bool attribution_after(qctx *q, uint32_t close, attribution *a) {
     uint32_t n = (uint32_t)q->d->toks.n, k = close + 1;
+    /* “…” ―Julie Diaz: a dash and a name sign the quote. */
+    if (k + 1 < n && is_dash(tok(q, k)) && !(tok(q, k)->flags & TF_NEWLINE) && (tok(q, k + 1)->flags & TF_CAP)) {
+        uint32_t se = source_after(q, k + 1, n);
+        if (se > k + 1 && (se == n || (tok(q, se)->flags & TF_NEWLINE) || tok(q, se)->kind == TK_PUNCT)) {
+            *a = (attribution){k, k + 1, k + 1, se, DY_NONE, true};
+            return true;
+        }
+    }
     if (k < n && key_is(q, k, ",")) k++;
     uint32_t limit = k;
     while (limit < n && limit - k < CUE_REACH) {

@@ -360,9 +360,10 @@ void tok_run(dy_doc *d, const hashmap *abbrevs, const hashmap *vocab) {
         if (s[i] == '.' || s[i] == '-' || s[i] == '!' || s[i] == '?') {
             while (e < len && s[e] == s[i]) e++;
         }
+        /* Non-ASCII dashes, bullets, ellipses and brackets are punctuation (Unicode P*);
+         * currency, math and other signs are symbols. */
         uint16_t kind = TK_PUNCT;
-        if (strchr("$%&#+=<>*^|~@", s[i]) || (c == C_OTHER && cp >= 0x80 && cp != 0x2014 && cp != 0x2013 &&
-                                             cp != 0x2026 && cp != 0x2022))
+        if (cp < 0x80 ? strchr("$%&#+=<>*^|~@", s[i]) != NULL : utf8proc_category(cp) >= UTF8PROC_CATEGORY_SM)
             kind = TK_SYM;
         emit(&sc, i, e, kind, 0);
         i = e;
