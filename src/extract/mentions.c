@@ -35,8 +35,9 @@ static bool name_match(const dy_doc *d, const phrase_table *pt, uint32_t k, uint
     return *n > 1 || !(t->lex & (LEX_STARTER | LEX_PRONOUN | LEX_PARTICLE | LEX_LOCATIVE)) || (t->flags & TF_ALLCAP);
 }
 
-/* A run of capitalised words (with initials and inner particles) from token k. */
-static uint32_t name_run_end(const dy_doc *d, uint32_t k, uint32_t limit) {
+/* A run of capitalised words (with initials and inner particles) from token k. After a
+ * person's title only name particles join ("Mr. Beck of NumbersUSA" is Beck). */
+static uint32_t name_run_end(const dy_doc *d, uint32_t k, uint32_t limit, bool person) {
     uint32_t e = k;
     while (e < limit) {
         const dy_token *t = &d->toks.v[e];
@@ -45,7 +46,8 @@ static uint32_t name_run_end(const dy_doc *d, uint32_t k, uint32_t limit) {
             continue;
         }
         if (e > k && e + 1 < limit && t->kind == TK_WORD && (t->lex & LEX_PARTICLE) &&
-            cap_word(&d->toks.v[e + 1]))
+            cap_word(&d->toks.v[e + 1]) &&
+            !(person && (strcmp(t->key, "of") == 0 || strcmp(t->key, "for") == 0 || strcmp(t->key, "and") == 0)))
             { e++; continue; }
         break;
     }
@@ -124,7 +126,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
             }
             if (cap_word(t) && name_match(d, &m->country_pt, k, end, &n, &v) &&
                 (v & 3) != CM_DEMONYM) {
-                uint32_t e = name_run_end(d, k, end);
+                uint32_t e = name_run_end(d, k, end, false);
                 if (e == k + n) {
                     dy_mention *mn = add_mention(d, k, k + n, full_b, ET_GPE, MK_NAME);
                     memcpy(mn->actor.country, m->countries.v[v >> 2].iso3, 4);
@@ -133,7 +135,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 }
             }
             if (!cap_word(t)) { k++; continue; }
-            uint32_t e = name_run_end(d, k, end);
+            uint32_t e = name_run_end(d, k, end, titled && gender != G_UNKNOWN);
             /* A capitalised function word opening a sentence ("The", "He") is no name. */
             while (k < e && (d->toks.v[k].lex & LEX_STARTER) && !titled) k++;
             if (k >= e) { k = e; continue; }

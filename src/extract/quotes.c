@@ -116,6 +116,12 @@ static uint32_t source_before(const qctx *q, uint32_t e, uint32_t lb) {
             j--;
         if (j > lb && key_is(q, j - 1, ",") && j < k - 1) {
             uint32_t b = np_start(q, j - 1, lb);
+            /* "Michael Harrison, publisher of Talkers, a trade magazine, said": a second
+             * description before the first; the name is one comma further back. */
+            if (b < j - 1 && b > lb + 1 && key_is(q, b - 1, ",") && !(tok(q, b)->flags & TF_CAP)) {
+                uint32_t b2 = np_start(q, b - 1, lb);
+                if (b2 < b - 1 && (tok(q, b2)->flags & TF_CAP) && plausible_source(q, b2, b - 1)) return b2;
+            }
             if (b < j - 1 && plausible_source(q, b, j - 1)) return b;
         }
         return e;
@@ -171,7 +177,13 @@ static uint32_t resolve_source(qctx *q, uint32_t b, uint32_t e, uint32_t at) {
     if (e <= b) return DY_NONE;
     const dy_doc *d = q->d;
     uint32_t best = DY_NONE;
-    /* A name inside the source: the last person named, else the last organisation. */
+    /* A name inside the source: the last person named, else the last organisation. Only
+     * the head counts, not an appositive ("McCain, an Arizona Republican,"). */
+    for (uint32_t k = b + 1; k < e; k++)
+        if (key_is(q, k, ",")) {
+            e = k;
+            break;
+        }
     for (uint32_t k = b; k < e; k++) {
         uint32_t mi = q->mention_at[k];
         if (mi == DY_NONE) continue;
