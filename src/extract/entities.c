@@ -105,19 +105,20 @@ void ent_run(dy_doc *d, const dy_model *m) {
             ent_attach(d, (uint32_t)mi, ei);
         }
     }
-    /* Link people to the actor dictionary by the canonical name's surname. */
+    /* Dictionary names become canonical ("IAEA" -> International Atomic Energy Agency);
+     * people named by surname alone are looked up by it. */
     for (size_t ei = 0; ei < d->entities.n; ei++) {
         dy_entity *e = &d->entities.v[ei];
-        if (e->type != ET_PERSON) continue;
         uint32_t v, n;
         const dy_mention *first = &d->mentions.v[e->first_mention];
         if (pt_longest(&m->actor_pt, d, first->tok_begin, first->tok_end, &n, &v) &&
             n == first->tok_end - first->tok_begin) {
             const kb_actor *a = model_actor_on(m, v, d->published);
-            e->name = a->name;
+            if (e->type != ET_NORP) e->name = a->name;   /* groups keep their words: "Democrats" */
             e->actor = a->code;
             continue;
         }
+        if (e->type != ET_PERSON) continue;
         const kb_actor *a;
         if (first->tok_end - first->tok_begin == 1 &&
             actor_by_surname(m, d->toks.v[first->tok_begin].key, &e->actor, d->published, &a)) {

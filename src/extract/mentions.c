@@ -54,6 +54,19 @@ static uint32_t name_run_end(const dy_doc *d, uint32_t k, uint32_t limit, bool p
     return e;
 }
 
+/* Has the word at token k ended an earlier person's name ("Obama" after "Barack Obama")? */
+static bool known_surname(const dy_doc *d, uint32_t k) {
+    const dy_token *t = &d->toks.v[k];
+    for (size_t i = d->mentions.n; i-- > 0;) {
+        const dy_mention *mn = &d->mentions.v[i];
+        const dy_token *last = &d->toks.v[mn->tok_end - 1];
+        if (mn->type == ET_PERSON && mn->kind == MK_NAME && last->key_hash == t->key_hash &&
+            strcmp(last->key, t->key) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Is token k a cue verb ("said") or possessive, i.e. does the word before it act as a name? */
 static bool name_context_follows(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t limit) {
     if (k >= limit) return false;
@@ -142,7 +155,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
             bool sentence_initial = k == s->tok_begin ||
                                     (k == s->tok_begin + 1 && d->toks.v[s->tok_begin].kind == TK_QUOTE);
             if (sentence_initial && e == k + 1 && !titled && !(d->toks.v[k].flags & TF_ALLCAP) &&
-                !name_context_follows(d, m, e, end)) {
+                !name_context_follows(d, m, e, end) && !known_surname(d, k)) {
                 k = e;
                 continue;
             }
