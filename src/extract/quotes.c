@@ -345,6 +345,21 @@ static bool is_full_quote(const qctx *q, const raw_quote *r) {
            (tok(q, after)->kind == TK_PUNCT && strchr(".!?", tok(q, after)->key[0]));
 }
 
+/* A short quote in title case is the name of a show, book or film ("Meet the Press",
+ * “Fox News Sunday”), not words someone said, even when the sentence has a cue. */
+static bool is_title(const qctx *q, const raw_quote *r) {
+    uint32_t words = 0;
+    for (uint32_t k = r->cb; k < r->ce; k++) {
+        const dy_token *t = tok(q, k);
+        if (t->kind == TK_PUNCT && strchr("!?", t->key[0])) return false;
+        if (t->kind != TK_WORD) continue;
+        words++;
+        if (!(t->flags & TF_CAP) && !(t->lex & (LEX_PARTICLE | LEX_STARTER)) && strcmp(t->key, "'s") != 0)
+            return false;
+    }
+    return words > 0 && words <= 6 && (tok(q, r->cb)->flags & TF_CAP);
+}
+
 static void emit_quote(qctx *q, const raw_quote *r, uint8_t kind, const attribution *a, uint32_t speaker) {
     dy_quote *o = &DY_PUSH(&q->d->arena, q->d->quotes);
     o->span.start = tok(q, r->cb)->start;
@@ -428,7 +443,7 @@ void quote_run(dy_doc *d, const dy_model *m) {
         }
         uint32_t words = 0;
         for (uint32_t k = r->cb; k < r->ce; k++) words += tok(&q, k)->kind == TK_WORD;
-        if (!found && (!full || words < SCARE_QUOTE_WORDS)) {
+        if ((!found && (!full || words < SCARE_QUOTE_WORDS)) || is_title(&q, r)) {
             scanned = r->ce;
             continue;
         }
