@@ -245,7 +245,7 @@ static bool attribution_after(qctx *q, uint32_t close, attribution *a) {
     for (uint32_t c = k; c < limit; c++) {
         uint32_t cn;
         uint8_t kind;
-        if (!cue_at(q, c, limit, &cn, &kind)) continue;
+        if (!cue_at(q, c, limit, &cn, &kind) || kind == CUE_NAMING) continue;
         if (c == k || (kind == CUE_PREP && c == k)) {   /* said Sanders / according to X */
             uint32_t se = source_after(q, c + cn, limit);
             if (se == c + cn) return false;
@@ -274,7 +274,7 @@ static bool attribution_before(qctx *q, uint32_t open, uint32_t lb, bool partial
         }
         uint32_t cn;
         uint8_t kind;
-        if (!cue_at(q, c, open, &cn, &kind)) continue;
+        if (!cue_at(q, c, open, &cn, &kind) || (kind == CUE_NAMING && !partial)) continue;
         if (!partial && open - (c + cn) > 6) return false;
         if (kind == CUE_PREP) {
             uint32_t se = source_after(q, c + cn, open);
@@ -383,7 +383,8 @@ static void note_statements(qctx *q, uint32_t from, uint32_t to) {
     for (uint32_t c = from; c < to; c++) {
         uint32_t cn;
         uint8_t kind;
-        if (q->in_quote[c] || (tok(q, c)->flags & TF_BOILER) || !cue_at(q, c, to, &cn, &kind) || kind == CUE_PREP)
+        if (q->in_quote[c] || (tok(q, c)->flags & TF_BOILER) || !cue_at(q, c, to, &cn, &kind) || kind == CUE_PREP ||
+            kind == CUE_NAMING)
             continue;
         uint32_t lb = q->d->sents.v[tok(q, c)->sent].tok_begin;
         uint32_t sb = source_before(q, c, lb);

@@ -148,7 +148,10 @@ static void load_cues(dy_model *m) {
         if (n < 3) dy_die("data/cues.tsv line %d: expected 3 fields", r.line);
         kb_cue *c = &DY_PUSH(&m->arena, m->cues);
         c->lemma = str(m, f[1]);
-        c->kind = field_is(f[2], "tell") ? CUE_TELL : field_is(f[2], "prep") ? CUE_PREP : CUE_VERB;
+        c->kind = field_is(f[2], "tell")   ? CUE_TELL
+                  : field_is(f[2], "prep") ? CUE_PREP
+                  : field_is(f[2], "name") ? CUE_NAMING
+                                           : CUE_VERB;
         pt_add(&m->cue_pt, &m->vocab, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->cues.n - 1), NULL);
     }
 }

@@ -22,7 +22,7 @@ enum lex_bit {
 };
 
 enum abbr_class { ABBR_OTHER = 1, ABBR_TITLE, ABBR_NUMBER, ABBR_SUFFIX };
-enum cue_kind { CUE_VERB = 1, CUE_TELL, CUE_PREP };
+enum cue_kind { CUE_VERB = 1, CUE_TELL, CUE_PREP, CUE_NAMING };
 enum role_kind { ROLE_TITLE = 1, ROLE_HONORIFIC, ROLE_NOUN };
 /* What a country phrase names: the country itself, its people/adjective, or its capital. */
 enum country_match { CM_NAME = 0, CM_DEMONYM = 1, CM_CAPITAL = 2 };

@@ -43,7 +43,8 @@ static bool attribution_follows(const dy_doc *d, const dy_model *m, uint32_t j) 
         if (k > j && (t->flags & TF_NEWLINE)) return false;
         if (t->kind == TK_PUNCT || t->kind == TK_QUOTE) return false;
         uint32_t len, v;
-        if (pt_longest(&m->cue_pt, d, k, n, &len, &v) && m->cues.v[v].kind != CUE_PREP)
+        if (pt_longest(&m->cue_pt, d, k, n, &len, &v) && m->cues.v[v].kind != CUE_PREP &&
+            m->cues.v[v].kind != CUE_NAMING)
             return k + len >= n || attribution_tail(&d->toks.v[k + len]);
     }
     return false;
