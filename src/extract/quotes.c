@@ -61,8 +61,10 @@ static bool is_dash(const dy_token *t) {
 
 static bool cue_at(const qctx *q, uint32_t i, uint32_t limit, uint32_t *n, uint8_t *kind) {
     uint32_t v;
-    /* Reporting verbs are lower case: "the United States said" has no cue "States". */
-    if (i >= limit || tok(q, i)->kind != TK_WORD || (tok(q, i)->flags & TF_CAP)) return false;
+    /* Reporting verbs are lower case ("the United States said" has no cue "States"), but
+     * for the first word of a sentence ("According to ..."). */
+    if (i >= limit || tok(q, i)->kind != TK_WORD) return false;
+    if ((tok(q, i)->flags & TF_CAP) && q->d->sents.v[tok(q, i)->sent].tok_begin != i) return false;
     if (!pt_longest(&q->m->cue_pt, q->d, i, limit, n, &v)) return false;
     *kind = q->m->cues.v[v].kind;
     return true;

@@ -1,0 +1,214 @@
+/* test_extract.c - the extraction layers on sentences written for these tests: quote forms
+ * and their speakers, boilerplate and bylines, entities with actor codes (dated), events. */
+#include "harness.h"
+#include "../../include/dyad.h"
+#include "core/doc.h"
+#include "know/model.h"
+
+#define LQ "\xe2\x80\x9c"     /* “ */
+#define RQ "\xe2\x80\x9d"     /* ” */
+#define BULLET "\xe2\x80\xa2" /* • */
+
+static dyad_model *model;
+static dyad_doc *doc;
+
+static const dy_doc *run(const char *text, const char *published) {
+    dyad_article a = {"t", text, strlen(text), published, 0};
+    const char *err = dyad_process(model, doc, &a);
+    CHECK(err == NULL);
+    return doc;
+}
+
+static const char *span(const dy_doc *d, dy_span s) {
+    static char buf[4][512];
+    static int slot;
+    char *b = buf[slot++ & 3];
+    size_t n = s.end > s.start ? s.end - s.start : 0;
+    if (n > 511) n = 511;
+    memcpy(b, d->text + s.start, n);
+    b[n] = '\0';
+    return b;
+}
+
+static const char *speaker(const dy_doc *d, size_t qi) {
+    if (qi >= d->quotes.n) return "(no such quote)";
+    uint32_t e = d->quotes.v[qi].entity;
+    return e == DY_NONE ? "(none)" : d->entities.v[e].name;
+}
+
+static const dy_entity *entity_named(const dy_doc *d, const char *name) {
+    for (size_t i = 0; i < d->entities.n; i++)
+        if (strcmp(d->entities.v[i].name, name) == 0) return &d->entities.v[i];
+    return NULL;
+}
+
+TEST(quote_then_attribution) {
+    const dy_doc *d = run("" LQ "We will not back down," RQ " Sen. Maria Lopez said on Tuesday.", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(span(d, d->quotes.v[0].span), "We will not back down,");
+    CHECK(d->quotes.v[0].kind == QK_DIRECT);
+    CHECK_STR(span(d, d->quotes.v[0].cue), "said");
+    CHECK_STR(span(d, d->quotes.v[0].source), "Sen. Maria Lopez");
+    CHECK_STR(speaker(d, 0), "Maria Lopez");
+}
+
+TEST(inverted_attribution_with_appositive) {
+    const dy_doc *d = run("\"The talks are over,\" said Anna Berg, the party's spokeswoman.", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(span(d, d->quotes.v[0].cue), "said");
+    CHECK_STR(speaker(d, 0), "Anna Berg");
+}
+
+TEST(colon_introduction) {
+    const dy_doc *d = run("Prime Minister Jan Novak told reporters: " LQ "The border stays open." RQ "", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(span(d, d->quotes.v[0].cue), "told");
+    CHECK_STR(speaker(d, 0), "Jan Novak");
+}
+
+TEST(interrupted_quote_is_two_quotes_one_speaker) {
+    const dy_doc *d = run("" LQ "We tried," RQ " Mr. Okafor said. " LQ "They refused to listen." RQ "", NULL);
+    CHECK(d->quotes.n == 2);
+    CHECK_STR(speaker(d, 0), "Okafor");
+    CHECK_STR(speaker(d, 1), "Okafor");
+    CHECK_STR(span(d, d->quotes.v[1].span), "They refused to listen.");
+}
+
+TEST(multi_paragraph_quote_is_one_quote) {
+    const dy_doc *d = run("Gov. Ellen Reyes said:\n"
+                          "" LQ "The storm destroyed the harbour.\n"
+                          "" LQ "We will rebuild it within a year." RQ "", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Ellen Reyes");
+    CHECK(strstr(span(d, d->quotes.v[0].span), "within a year.") != NULL);
+}
+
+TEST(pronoun_speaker_and_bare_continuation) {
+    const dy_doc *d = run("Mr. Putin said he was ready for another meeting.\n"
+                          "The Russian leader spoke in Johannesburg.\n"
+                          "" LQ "I understand what President Trump said," RQ " he said.\n"
+                          "" LQ "We need the right conditions." RQ "", "2018-07-27");
+    CHECK(d->quotes.n == 2);
+    CHECK_STR(speaker(d, 0), "Vladimir Putin");
+    CHECK_STR(speaker(d, 1), "Vladimir Putin");
+    CHECK_STR(span(d, d->quotes.v[0].source), "he");
+}
+
+TEST(she_skips_a_male_speaker) {
+    const dy_doc *d = run("Mr. Hale said the vote was close. Press secretary Dana Whitfield said they had no comment.\n"
+                          "" LQ "The president looks forward to it," RQ " she said.", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Dana Whitfield");
+}
+
+TEST(partial_quote_needs_a_cue) {
+    const dy_doc *d = run("Mr. Stone said the plan needed " LQ "appropriate conditions" RQ " to work. "
+                          "The so-called " LQ "peace dividend" RQ " never came.", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK(d->quotes.v[0].kind == QK_PARTIAL);
+    CHECK_STR(span(d, d->quotes.v[0].span), "appropriate conditions");
+    CHECK_STR(speaker(d, 0), "Stone");
+}
+
+TEST(titles_are_not_quotes) {
+    const dy_doc *d = run("Senator Kay Lind told NBC's " LQ "Meet the Press" RQ " that the bill would pass.", NULL);
+    CHECK(d->quotes.n == 0);
+}
+
+TEST(according_to) {
+    const dy_doc *d = run("According to Defense Minister Omar Haddad, " LQ "the troops will stay where they are." RQ "", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(span(d, d->quotes.v[0].cue), "According to");
+    CHECK_STR(speaker(d, 0), "Omar Haddad");
+}
+
+TEST(unbalanced_marks_do_not_swallow_the_article) {
+    const dy_doc *d = run("" LQ "This quote never closes, she said.\n"
+                          "Lawmakers met on Monday.\n"
+                          "" LQ "A new quote," RQ " Rep. Alan Ruiz said.", NULL);
+    bool later_quote = false;
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        CHECK(strstr(span(d, d->quotes.v[i].span), "Lawmakers") == NULL);
+        if (strcmp(span(d, d->quotes.v[i].span), "A new quote,") == 0) later_quote = true;
+    }
+    CHECK(later_quote);
+}
+
+TEST(boilerplate_and_byline) {
+    const dy_doc *d = run("" LQ "It is done," RQ " Mr. Lee said.\n"
+                          "" BULLET " J.R. Doyle can be reached at jdoyle@example.com.\n"
+                          "Please read our comment policy before commenting.", NULL);
+    CHECK_STR(span(d, d->byline_name), "J.R. Doyle");
+    CHECK_STR(span(d, d->byline_email), "jdoyle@example.com");
+    CHECK(d->paras.n == 3 && !d->paras.v[0].boilerplate && d->paras.v[1].boilerplate && d->paras.v[2].boilerplate);
+    CHECK(entity_named(d, "J.R. Doyle") == NULL);
+}
+
+TEST(actor_codes_from_titles_nationality_and_dictionary) {
+    const dy_doc *d = run("Russian President Vladimir Putin met French officials and special counsel Robert Mueller "
+                          "in Moscow. Iranian Foreign Minister Ali Rezaei spoke later.", "2018-07-27");
+    const dy_entity *putin = entity_named(d, "Vladimir Putin");
+    CHECK(putin && strcmp(putin->actor.country, "RUS") == 0 && strcmp(putin->actor.sector, "GOV") == 0);
+    const dy_entity *mueller = entity_named(d, "Robert Mueller");
+    CHECK(mueller && strcmp(mueller->actor.country, "USA") == 0 && strcmp(mueller->actor.sector, "JUD") == 0);
+    const dy_entity *rezaei = entity_named(d, "Ali Rezaei");   /* not in the dictionary */
+    CHECK(rezaei && strcmp(rezaei->actor.country, "IRN") == 0 && strcmp(rezaei->actor.sector, "GOV") == 0);
+    /* Name spans exclude titles and nationality words. */
+    CHECK_STR(span(d, (dy_span){d->mentions.v[putin->first_mention].start, d->mentions.v[putin->first_mention].end}),
+              "Vladimir Putin");
+}
+
+TEST(dated_actor_codes_switch_at_their_date) {
+    const dy_doc *d = run("Donald Trump spoke on Monday.", "2016-03-01");
+    const dy_entity *t = entity_named(d, "Donald Trump");
+    CHECK(t && strcmp(t->actor.sector, "PTY") == 0);
+    d = run("Donald Trump spoke on Monday.", "2018-03-01");
+    t = entity_named(d, "Donald Trump");
+    CHECK(t && strcmp(t->actor.sector, "GOV") == 0);
+}
+
+TEST(event_with_date_and_place) {
+    const dy_doc *d = run("Russian President Vladimir Putin said Friday that he invited President Trump to Moscow.",
+                          "2018-07-27");
+    CHECK(d->events.n >= 1);
+    bool found = false;
+    for (size_t i = 0; i < d->events.n; i++) {
+        const dy_event *e = &d->events.v[i];
+        if (strncmp(e->cameo, "03", 2) != 0) continue;
+        found = true;
+        CHECK_STR(span(d, e->cue), "invited");
+        CHECK(e->date.y == 2018 && e->date.m == 7 && e->date.d == 27);
+        CHECK_STR(span(d, e->place_span), "Moscow");
+        CHECK(e->target.mention != DY_NONE);
+    }
+    CHECK(found);
+}
+
+TEST(negated_event_is_not_coded) {
+    const dy_doc *d = run("Chancellor Anna Weber did not invite President Trump to Berlin.", "2018-07-27");
+    for (size_t i = 0; i < d->events.n; i++) CHECK(strncmp(d->events.v[i].cameo, "03", 2) != 0);
+}
+
+int main(void) {
+    model = dyad_model_load();
+    doc = dyad_doc_new();
+    RUN(quote_then_attribution);
+    RUN(inverted_attribution_with_appositive);
+    RUN(colon_introduction);
+    RUN(interrupted_quote_is_two_quotes_one_speaker);
+    RUN(multi_paragraph_quote_is_one_quote);
+    RUN(pronoun_speaker_and_bare_continuation);
+    RUN(she_skips_a_male_speaker);
+    RUN(partial_quote_needs_a_cue);
+    RUN(titles_are_not_quotes);
+    RUN(according_to);
+    RUN(unbalanced_marks_do_not_swallow_the_article);
+    RUN(boilerplate_and_byline);
+    RUN(actor_codes_from_titles_nationality_and_dictionary);
+    RUN(dated_actor_codes_switch_at_their_date);
+    RUN(event_with_date_and_place);
+    RUN(negated_event_is_not_coded);
+    dyad_doc_free(doc);
+    dyad_model_free(model);
+    DONE();
+}
