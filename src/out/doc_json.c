@@ -10,11 +10,9 @@ static const char *const quote_kinds[] = {"direct", "direct", "partial", "indire
 static void span_fields(sb *o, const dy_doc *d, dy_span sp) {
     jw_key(o, "start");
     jw_uint(o, sp.start);
-    sb_putc(o, ',');
-    jw_key(o, "end");
+    jw_next(o, "end");
     jw_uint(o, sp.end);
-    sb_putc(o, ',');
-    jw_key(o, "text");
+    jw_next(o, "text");
     jw_str(o, d->text + sp.start, sp.end - sp.start);
 }
 
@@ -42,11 +40,9 @@ static void actor_obj(sb *o, const dy_actor *a) {
     sb_putc(o, '{');
     jw_key(o, "country");
     code_or_null(o, a->country);
-    sb_putc(o, ',');
-    jw_key(o, "sector");
+    jw_next(o, "sector");
     code_or_null(o, a->sector);
-    sb_putc(o, ',');
-    jw_key(o, "code");
+    jw_next(o, "code");
     jw_cstr(o, code);
     sb_putc(o, '}');
 }
@@ -80,17 +76,13 @@ static void write_entities(sb *o, const dy_doc *d) {
         sb_putc(o, '{');
         jw_key(o, "id");
         entity_ref(o, (uint32_t)ei);
-        sb_putc(o, ',');
-        jw_key(o, "name");
+        jw_next(o, "name");
         jw_cstr(o, e->name);
-        sb_putc(o, ',');
-        jw_key(o, "type");
+        jw_next(o, "type");
         jw_cstr(o, type_names[e->type]);
-        sb_putc(o, ',');
-        jw_key(o, "actor");
+        jw_next(o, "actor");
         actor_obj(o, &e->actor);
-        sb_putc(o, ',');
-        jw_key(o, "mentions");
+        jw_next(o, "mentions");
         sb_putc(o, '[');
         bool first = true;
         for (size_t mi = 0; mi < d->mentions.n; mi++) {
@@ -100,8 +92,7 @@ static void write_entities(sb *o, const dy_doc *d) {
             first = false;
             sb_putc(o, '{');
             span_fields(o, d, (dy_span){mn->start, mn->end});
-            sb_putc(o, ',');
-            jw_key(o, "kind");
+            jw_next(o, "kind");
             jw_cstr(o, mention_kinds[mn->kind]);
             sb_putc(o, '}');
         }
@@ -118,20 +109,15 @@ static void write_quotes(sb *o, const dy_doc *d) {
         if (qi) sb_putc(o, ',');
         sb_putc(o, '{');
         span_fields(o, d, q->span);
-        sb_putc(o, ',');
-        jw_key(o, "kind");
+        jw_next(o, "kind");
         jw_cstr(o, quote_kinds[q->kind]);
-        sb_putc(o, ',');
-        jw_key(o, "cue");
+        jw_next(o, "cue");
         span_obj(o, d, q->cue);
-        sb_putc(o, ',');
-        jw_key(o, "source");
+        jw_next(o, "source");
         span_obj(o, d, q->source);
-        sb_putc(o, ',');
-        jw_key(o, "speaker");
+        jw_next(o, "speaker");
         entity_ref(o, q->entity);
-        sb_putc(o, ',');
-        jw_key(o, "speaker_name");
+        jw_next(o, "speaker_name");
         jw_cstr(o, q->entity != DY_NONE ? d->entities.v[q->entity].name : NULL);
         sb_putc(o, '}');
     }
@@ -148,14 +134,11 @@ static void event_arg(sb *o, const dy_doc *d, const dy_event_arg *a) {
     sb_putc(o, '{');
     jw_key(o, "entity");
     entity_ref(o, mn->entity);
-    sb_putc(o, ',');
-    jw_key(o, "text");
+    jw_next(o, "text");
     jw_str(o, d->text + a->span.start, a->span.end - a->span.start);
-    sb_putc(o, ',');
-    jw_key(o, "country");
+    jw_next(o, "country");
     code_or_null(o, e->actor.country);
-    sb_putc(o, ',');
-    jw_key(o, "sector");
+    jw_next(o, "sector");
     code_or_null(o, e->actor.sector);
     sb_putc(o, '}');
 }
@@ -174,24 +157,18 @@ static void write_events(sb *o, const dy_doc *d, const dy_model *m) {
         sb_printf(o, ",\"start\":%u,\"end\":%u,", s->start, s->end);
         jw_key(o, "source");
         event_arg(o, d, &ev->source);
-        sb_putc(o, ',');
-        jw_key(o, "target");
+        jw_next(o, "target");
         event_arg(o, d, &ev->target);
-        sb_putc(o, ',');
-        jw_key(o, "cameo");
+        jw_next(o, "cameo");
         jw_cstr(o, ev->cameo);
-        sb_putc(o, ',');
-        jw_key(o, "plover");
+        jw_next(o, "plover");
         jw_cstr(o, c && c->plover[0] ? c->plover : NULL);
         if (c) sb_printf(o, ",\"goldstein\":%.1f,\"quad_class\":%u", (double)c->goldstein, c->quad);
-        sb_putc(o, ',');
-        jw_key(o, "cue");
+        jw_next(o, "cue");
         span_obj(o, d, ev->cue);
-        sb_putc(o, ',');
-        jw_key(o, "date");
+        jw_next(o, "date");
         date_value(o, ev->date);
-        sb_putc(o, ',');
-        jw_key(o, "place");
+        jw_next(o, "place");
         if (span_empty(ev->place_span)) {
             sb_puts(o, "null");
         } else {
@@ -200,8 +177,7 @@ static void write_events(sb *o, const dy_doc *d, const dy_model *m) {
             jw_str(o, d->text + ev->place_span.start, ev->place_span.end - ev->place_span.start);
             if (ev->place != DY_NONE) {
                 const kb_country *k = &m->countries.v[ev->place >> 2];
-                sb_putc(o, ',');
-                jw_key(o, "country");
+                jw_next(o, "country");
                 jw_cstr(o, k->iso3);
                 if ((ev->place & 3) == CM_CAPITAL)
                     sb_printf(o, ",\"lat\":%.2f,\"lon\":%.2f", (double)k->lat, (double)k->lon);
@@ -227,8 +203,7 @@ void doc_write_json(sb *o, const dy_doc *d, const dy_model *m, const char *id) {
         jw_key(o, "name");
         if (span_empty(d->byline_name)) sb_puts(o, "null");
         else jw_str(o, d->text + d->byline_name.start, d->byline_name.end - d->byline_name.start);
-        sb_putc(o, ',');
-        jw_key(o, "email");
+        jw_next(o, "email");
         if (span_empty(d->byline_email)) sb_puts(o, "null");
         else jw_str(o, d->text + d->byline_email.start, d->byline_email.end - d->byline_email.start);
         sb_puts(o, "},");

@@ -39,6 +39,11 @@ void jw_key(sb *s, const char *key) {
     sb_putc(s, ':');
 }
 
+void jw_next(sb *s, const char *key) {
+    sb_putc(s, ',');
+    jw_key(s, key);
+}
+
 void jw_uint(sb *s, unsigned long v) {
     char buf[24];
     int i = 23;

@@ -8,5 +8,6 @@
 void jw_str(sb *s, const char *p, size_t n);      /* "..." with escapes */
 void jw_cstr(sb *s, const char *p);               /* string, or null when p is NULL */
 void jw_key(sb *s, const char *key);              /* "key": */
+void jw_next(sb *s, const char *key);             /* ,"key": (every field after the first) */
 void jw_uint(sb *s, unsigned long v);
 #endif
