@@ -118,13 +118,17 @@ static uint32_t source_before(const qctx *q, uint32_t e, uint32_t lb) {
             j--;
         if (j > lb && key_is(q, j - 1, ",") && j < k - 1) {
             uint32_t b = np_start(q, j - 1, lb);
-            /* "Michael Harrison, publisher of Talkers, a trade magazine, said": a second
-             * description before the first; the name is one comma further back. */
-            if (b < j - 1 && b > lb + 1 && key_is(q, b - 1, ",") && !(tok(q, b)->flags & TF_CAP)) {
-                uint32_t b2 = np_start(q, b - 1, lb);
-                if (b2 < b - 1 && (tok(q, b2)->flags & TF_CAP) && plausible_source(q, b2, b - 1)) return b2;
+            if (b >= j - 1 || !plausible_source(q, b, j - 1)) return e;
+            /* "Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
+             * said": descriptions stack up; the name is the first phrase, further back, that
+             * starts with a capital. */
+            uint32_t c = b;
+            for (int more = 0; more < 3 && !(tok(q, c)->flags & TF_CAP) && c > lb + 1 && key_is(q, c - 1, ","); more++) {
+                uint32_t c2 = np_start(q, c - 1, lb);
+                if (c2 >= c - 1 || !plausible_source(q, c2, c - 1)) break;
+                c = c2;
             }
-            if (b < j - 1 && plausible_source(q, b, j - 1)) return b;
+            return (tok(q, c)->flags & TF_CAP) ? c : b;
         }
         return e;
     }
@@ -256,7 +260,7 @@ static bool attribution_after(qctx *q, uint32_t close, attribution *a) {
         }
         if (kind == CUE_PREP) return false;
         uint32_t sb = source_before(q, c, k);
-        if (sb == c || sb != k) return false;   /* the source must fill the gap */
+        if (sb == c || sb != k) continue;   /* the source must fill the gap ("the states suing ... said") */
         *a = (attribution){c, c + cn, sb, c, DY_NONE, true};
         /* trim modifiers the source scan skipped ("Putin also said") */
         while (a->src_e > a->src_b && cue_modifier(tok(q, a->src_e - 1)))

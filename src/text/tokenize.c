@@ -282,6 +282,21 @@ static uint32_t word_end(scanner *sc, uint32_t i, bool *abbrev, bool *email) {
     if (!*email && j < len && s[j] == '.' && !(j + 1 < len && s[j + 1] == '.')) {
         bool single_letter = (j - i == 1) && only_letters_dots;
         bool dotted = has_dot && only_letters_dots;
+        /* Party-state tags: "D-Calif.", "R-N.Y.", "I-Vt." keep the period of their state. */
+        uint32_t seg = i + 2;
+        if (j > seg && s[i + 1] == '-' && s[i] >= 'A' && s[i] <= 'Z') {
+            bool seg_dotted = false, seg_letters = true;
+            for (uint32_t k = seg; k < j; k++) {
+                if (s[k] == '.') seg_dotted = true;
+                else if (!((s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= 'a' && s[k] <= 'z'))) seg_letters = false;
+            }
+            if (seg_letters && (seg_dotted || j - seg <= 2)) dotted = true;
+            else if (seg_letters && sc->abbrevs && j + 1 - seg < 32) {
+                char buf[32];
+                for (uint32_t k = seg; k <= j; k++) buf[k - seg] = (char)((s[k] >= 'A' && s[k] <= 'Z') ? s[k] + 32 : s[k]);
+                dotted = hm_get(sc->abbrevs, buf, j + 1 - seg, NULL);
+            }
+        }
         bool known = false;
         if (sc->abbrevs && j + 1 - i < 32) {
             char buf[32];

@@ -59,6 +59,16 @@ TEST(inverted_attribution_with_appositive) {
     CHECK_STR(speaker(d, 0), "Anna Berg");
 }
 
+TEST(stacked_descriptions_and_party_tags) {
+    const dy_doc *d = run(LQ "It is an invasion," RQ " Scott Pruitt, the attorney general of Oklahoma, one of the "
+                          "states suing the agency, said at an event.\n"
+                          LQ "Not this time," RQ " Rep. Gwen Moore (D-Wis.) said Friday.", NULL);
+    CHECK(d->quotes.n == 2);
+    CHECK_STR(span(d, d->quotes.v[0].source), "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the agency,");
+    CHECK_STR(speaker(d, 0), "Scott Pruitt");
+    CHECK_STR(speaker(d, 1), "Gwen Moore");
+}
+
 TEST(colon_introduction) {
     const dy_doc *d = run("Prime Minister Jan Novak told reporters: " LQ "The border stays open." RQ "", NULL);
     CHECK(d->quotes.n == 1);
@@ -194,6 +204,7 @@ int main(void) {
     doc = dyad_doc_new();
     RUN(quote_then_attribution);
     RUN(inverted_attribution_with_appositive);
+    RUN(stacked_descriptions_and_party_tags);
     RUN(colon_introduction);
     RUN(interrupted_quote_is_two_quotes_one_speaker);
     RUN(multi_paragraph_quote_is_one_quote);

@@ -53,6 +53,9 @@ TEST(tokens_penn_treebank) {
     CHECK_STR(tokens_of("\xe2\x80\x9cYes,\xe2\x80\x9d she said \"no\" -- then\xe2\x80\xa6 wait..."),
               "\xe2\x80\x9c|Yes|,|\xe2\x80\x9d|she|said|\"|no|\"|--|then|\xe2\x80\xa6|wait|...");
     CHECK_STR(tokens_of("O'Brien met Sen. Warren"), "O'Brien|met|Sen.|Warren");
+    CHECK_STR(tokens_of("Rep. Gwen Moore (D-Wis.) and Sen. Ed Ray, R-N.Y., said"),
+              "Rep.|Gwen|Moore|(|D-Wis.|)|and|Sen.|Ed|Ray|,|R-N.Y.|,|said");
+    CHECK_STR(tokens_of("a well-to-do family."), "a|well-to-do|family|.");
 }
 
 TEST(token_flags_and_keys) {
