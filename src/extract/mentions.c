@@ -5,9 +5,12 @@ int ment_pronoun_gender(const dy_model *m, const dy_token *t) {
     return (t->lex & LEX_PRONOUN) ? (int)model_word_value(m, t) : -1;
 }
 
+/* A party-state tag ("R-Ky.", "D-N.Y."): no name of its own. */
+static bool party_tag(const dy_token *t) { return t->key_len > 2 && t->key[1] == '-' && (t->flags & TF_ABBREV); }
+
 static bool cap_word(const dy_token *t) {
     return t->kind == TK_WORD && (t->flags & TF_CAP) && !(t->flags & (TF_BOILER)) &&
-           !(t->lex & (LEX_MONTH | LEX_WEEKDAY));
+           !(t->lex & (LEX_MONTH | LEX_WEEKDAY)) && !party_tag(t);
 }
 
 static dy_mention *add_mention(dy_doc *d, uint32_t b, uint32_t e, uint32_t full_b, uint8_t type,

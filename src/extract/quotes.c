@@ -185,19 +185,31 @@ static uint32_t resolve_source(qctx *q, uint32_t b, uint32_t e, uint32_t at) {
     uint32_t best = DY_NONE;
     /* A name inside the source: the last person named, else the last organisation. Only
      * the head counts, not an appositive ("McCain, an Arizona Republican,"). */
+    uint32_t head_end = e;
     for (uint32_t k = b + 1; k < e; k++)
         if (key_is(q, k, ",")) {
-            e = k;
+            head_end = k;
             break;
         }
-    for (uint32_t k = b; k < e; k++) {
+    for (uint32_t k = b; k < head_end; k++) {
         uint32_t mi = q->mention_at[k];
         if (mi == DY_NONE) continue;
         const dy_mention *mn = &d->mentions.v[mi];
         if (mn->kind != MK_NAME || mn->entity == DY_NONE) continue;
         if (mn->type == ET_PERSON || best == DY_NONE || d->entities.v[best].type != ET_PERSON) best = mn->entity;
     }
+    /* A description with the name in apposition: "the Iranian president, Hassan Rouhani". */
+    if ((best == DY_NONE || d->entities.v[best].type != ET_PERSON) && head_end < e && !(tok(q, b)->flags & TF_CAP))
+        for (uint32_t k = head_end; k < e; k++) {
+            uint32_t mi = q->mention_at[k];
+            if (mi != DY_NONE && d->mentions.v[mi].kind == MK_NAME && d->mentions.v[mi].type == ET_PERSON &&
+                d->mentions.v[mi].entity != DY_NONE) {
+                best = d->mentions.v[mi].entity;
+                break;
+            }
+        }
     if (best != DY_NONE) return best;
+    e = head_end;
     /* A pronoun: the latest compatible speaker, else the latest compatible entity. */
     if (e - b == 1) {
         int g = ment_pronoun_gender(q->m, tok(q, b));
