@@ -282,6 +282,24 @@ static bool attribution_after(qctx *q, uint32_t close, attribution *a) {
     return false;
 }
 
+/* A cue like "saying", "adding" right after a comma: its subject is the clause's. */
+static bool participle_after_comma(const qctx *q, uint32_t c) {
+    const dy_token *t = tok(q, c);
+    return c > 0 && key_is(q, c - 1, ",") && t->key_len > 4 && strcmp(t->key + t->key_len - 3, "ing") == 0;
+}
+
+/* The first name or pronoun mention in tokens [b, e), outside quotes: a clause's subject. */
+static uint32_t first_subject(const qctx *q, uint32_t b, uint32_t e) {
+    for (uint32_t k = b; k < e; k++) {
+        uint32_t mi = q->mention_at[k];
+        if (mi == DY_NONE || q->in_quote[k]) continue;
+        const dy_mention *mn = &q->d->mentions.v[mi];
+        if (mn->kind == MK_NAME && mn->type != ET_PERSON && mn->type != ET_ORG && mn->type != ET_NORP) continue;
+        return mi;
+    }
+    return DY_NONE;
+}
+
 /* Before the opening mark, in the same sentence: "Putin said: “…”", or for a partial quote
  * any cue earlier in the sentence. */
 static bool attribution_before(qctx *q, uint32_t open, uint32_t lb, bool partial, attribution *a) {
@@ -301,6 +319,15 @@ static bool attribution_before(qctx *q, uint32_t open, uint32_t lb, bool partial
             return true;
         }
         uint32_t sb = source_before(q, c, lb);
+        if (sb == c && participle_after_comma(q, c)) {
+            /* "Rouhani addressed Trump directly, saying: “…”": the clause's subject speaks. */
+            uint32_t mi = first_subject(q, lb, c);
+            if (mi != DY_NONE) {
+                const dy_mention *mn = &q->d->mentions.v[mi];
+                *a = (attribution){c, c + cn, mn->tok_begin, mn->tok_end, DY_NONE, true};
+                return true;
+            }
+        }
         if (sb == c) continue;
         *a = (attribution){c, c + cn, sb, c, DY_NONE, true};
         while (a->src_e > a->src_b && cue_modifier(tok(q, a->src_e - 1)))
@@ -401,8 +428,7 @@ static void note_statements(qctx *q, uint32_t from, uint32_t to) {
     for (uint32_t c = from; c < to; c++) {
         uint32_t cn;
         uint8_t kind;
-        if (q->in_quote[c] || (tok(q, c)->flags & TF_BOILER) || !cue_at(q, c, to, &cn, &kind) || kind == CUE_PREP ||
-            kind == CUE_NAMING)
+        if (q->in_quote[c] || (tok(q, c)->flags & TF_BOILER) || !cue_at(q, c, to, &cn, &kind) || kind == CUE_PREP)
             continue;
         uint32_t lb = q->d->sents.v[tok(q, c)->sent].tok_begin;
         uint32_t sb = source_before(q, c, lb);

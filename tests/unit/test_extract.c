@@ -69,6 +69,16 @@ TEST(stacked_descriptions_and_party_tags) {
     CHECK_STR(speaker(d, 1), "Gwen Moore");
 }
 
+TEST(participle_cue_takes_the_clause_subject) {
+    const dy_doc *d = run("President Ana Ruiz addressed the council directly, saying: " LQ "We will not wait." RQ "\n"
+                          "Sen. Pat Lee, D-Vermont, agreed that the plan had flaws.\n"
+                          LQ "It needs work," RQ " he said.", NULL);
+    CHECK(d->quotes.n == 2);
+    CHECK_STR(span(d, d->quotes.v[0].cue), "saying");
+    CHECK_STR(speaker(d, 0), "Ana Ruiz");
+    CHECK_STR(speaker(d, 1), "Pat Lee");   /* "agreed" made him the last speaker */
+}
+
 TEST(colon_introduction) {
     const dy_doc *d = run("Prime Minister Jan Novak told reporters: " LQ "The border stays open." RQ "", NULL);
     CHECK(d->quotes.n == 1);
@@ -205,6 +215,7 @@ int main(void) {
     RUN(quote_then_attribution);
     RUN(inverted_attribution_with_appositive);
     RUN(stacked_descriptions_and_party_tags);
+    RUN(participle_cue_takes_the_clause_subject);
     RUN(colon_introduction);
     RUN(interrupted_quote_is_two_quotes_one_speaker);
     RUN(multi_paragraph_quote_is_one_quote);
