@@ -4,4 +4,6 @@
 #define DY_CLI_H
 int cli_extract(int argc, char **argv);
 int cli_bench(int argc, char **argv);
+int cli_train(int argc, char **argv);
+int cli_eval(int argc, char **argv);
 #endif

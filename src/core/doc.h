@@ -116,6 +116,9 @@ typedef struct dy_doc {
     DY_VEC(dy_token) toks;
     DY_VEC(dy_sentence) sents;
     DY_VEC(dy_para) paras;
+    /* per token, the language layer's labels (label names of the models), or NULL when
+     * no model is loaded: part of speech, chunk (BIO) and named entity (BIO) */
+    const char **pos, **chunk, **ner;
     dy_span byline_name, byline_email;
 
     DY_VEC(dy_mention) mentions;

@@ -25,5 +25,8 @@ EMBED(verbs, "data/verbs.tsv")
 EMBED(cameo, "data/cameo.tsv")
 EMBED(boilerplate, "data/boilerplate.txt")
 EMBED(words, "data/words.tsv")
+EMBED(model_pos, "models/pos.ap")
+EMBED(model_chunk, "models/chunk.ap")
+EMBED(model_ner, "models/ner.ap")
 
     .section .note.GNU-stack,"",@progbits

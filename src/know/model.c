@@ -5,8 +5,15 @@
 #include "model.h"
 #include "../util/die.h"
 #include "tsv.h"
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *const lang_task_names[LT_COUNT] = {"pos", "chunk", "ner"};
 
 #define DATA(name)                          \
     extern const char dy_data_##name[];     \
@@ -21,6 +28,9 @@ DATA(verbs)
 DATA(cameo)
 DATA(boilerplate)
 DATA(words)
+DATA(model_pos)
+DATA(model_chunk)
+DATA(model_ner)
 #define OPEN(r, name) tsv_open((r), dy_data_##name, (size_t)dy_data_##name##_size)
 
 static bool field_is(tsv_field f, const char *s) { return f.n == strlen(s) && memcmp(f.p, s, f.n) == 0; }
@@ -279,6 +289,48 @@ static void load_verbs(dy_model *m) {
     }
 }
 
+/* The built-in models; an empty file (before the first `dyad train`) means none. */
+static void load_builtin_taggers(dy_model *m) {
+    const char *blobs[LT_COUNT] = {dy_data_model_pos, dy_data_model_chunk, dy_data_model_ner};
+    const unsigned long long sizes[LT_COUNT] = {dy_data_model_pos_size, dy_data_model_chunk_size,
+                                                dy_data_model_ner_size};
+    char err[128];
+    for (int t = 0; t < LT_COUNT; t++) {
+        if (!sizes[t]) continue;
+        if (!ap_open(&m->taggers[t], blobs[t], (size_t)sizes[t], err, sizeof err))
+            dy_die("built-in model models/%s.ap: %s", lang_task_names[t], err);
+        m->has_tagger[t] = true;
+    }
+}
+
+bool model_load_taggers(dy_model *m, const char *dir, char *err, size_t errlen) {
+    for (int t = 0; t < LT_COUNT; t++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.ap", dir, lang_task_names[t]);
+        int fd = open(path, O_RDONLY);
+        if (fd < 0) continue;
+        struct stat st;
+        void *p = MAP_FAILED;
+        if (fstat(fd, &st) == 0 && st.st_size > 0) p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        close(fd);
+        if (p == MAP_FAILED) {
+            snprintf(err, errlen, "%s: cannot map", path);
+            return false;
+        }
+        char why[128];
+        if (!ap_open(&m->taggers[t], p, (size_t)st.st_size, why, sizeof why)) {
+            munmap(p, (size_t)st.st_size);
+            snprintf(err, errlen, "%s: %s", path, why);
+            return false;
+        }
+        if (m->mapped[t]) munmap(m->mapped[t], m->mapped_size[t]);
+        m->mapped[t] = p;
+        m->mapped_size[t] = (size_t)st.st_size;
+        m->has_tagger[t] = true;
+    }
+    return true;
+}
+
 dy_model *model_load(void) {
     dy_model *m = calloc(1, sizeof *m);
     if (!m) dy_die("out of memory (model)");
@@ -300,6 +352,7 @@ dy_model *model_load(void) {
     load_actors(m);
     load_roles(m);
     load_verbs(m);
+    load_builtin_taggers(m);
     return m;
 }
 
@@ -316,6 +369,8 @@ void model_free(dy_model *m) {
     pt_free(&m->verb_pt);
     pt_free(&m->boiler_pt);
     dy_arena_free(&m->arena);
+    for (int t = 0; t < LT_COUNT; t++)
+        if (m->mapped[t]) munmap(m->mapped[t], m->mapped_size[t]);
     free(m);
 }
 

@@ -8,6 +8,7 @@
 #define DY_MODEL_H
 #include "../core/doc.h"
 #include "../util/hashmap.h"
+#include "../lang/perceptron.h"
 #include "phrases.h"
 
 /* Vocabulary bits: dy_token.lex says at once which dictionaries a word may start. */
@@ -20,6 +21,10 @@ enum lex_bit {
     LEX_PARTICLE = 1 << 11, LEX_LOCATIVE = 1 << 12, LEX_NPSTOP = 1 << 13, LEX_CUEMOD = 1 << 14,
     LEX_IRREALIS = 1 << 15,
 };
+
+/* The sequence labellers of the language layer (models/NAME.ap). */
+enum lang_task { LT_POS, LT_CHUNK, LT_NER, LT_COUNT };
+extern const char *const lang_task_names[LT_COUNT];   /* "pos", "chunk", "ner" */
 
 enum abbr_class { ABBR_OTHER = 1, ABBR_TITLE, ABBR_NUMBER, ABBR_SUFFIX };
 enum cue_kind { CUE_VERB = 1, CUE_TELL, CUE_PREP, CUE_NAMING };
@@ -71,11 +76,18 @@ typedef struct dy_model {
     phrase_table verb_pt;    DY_VEC(kb_verb) verbs;
     phrase_table boiler_pt;  /* phrases that mark a boilerplate line */
     hashmap cameo_map;       DY_VEC(kb_cameo) cameo;
+    ap_model taggers[LT_COUNT];     /* compiled in, or mapped by model_load_taggers */
+    bool has_tagger[LT_COUNT];
+    void *mapped[LT_COUNT];         /* mmap'ed model files, to unmap */
+    size_t mapped_size[LT_COUNT];
 } dy_model;
 
 /* Load the built-in dictionaries. Aborts with a message if built-in data is corrupt. */
 dy_model *model_load(void);
 void model_free(dy_model *m);
+/* Use the models dir/pos.ap, chunk.ap, ner.ap (mapped, not read) instead of the built-in
+ * ones; a missing file keeps the built-in model. False with a message on a bad file. */
+bool model_load_taggers(dy_model *m, const char *dir, char *err, size_t errlen);
 
 /* The code an actor entry carries on a date (the period containing it; undated: the last). */
 const kb_actor *model_actor_on(const dy_model *m, uint32_t first, dy_date when);

@@ -186,22 +186,37 @@ static uint16_t case_flags(const char *s, uint32_t len, uint32_t start, uint32_t
     return (uint16_t)((first_upper ? TF_CAP : 0) | (upper >= 2 && lower == 0 ? TF_ALLCAP : 0));
 }
 
-static void emit(scanner *sc, uint32_t start, uint32_t end, uint16_t kind, uint16_t flags) {
-    dy_doc *d = sc->d;
+void tok_push(dy_doc *d, const hashmap *vocab, uint32_t start, uint32_t end, uint16_t kind, uint16_t flags) {
     dy_token *t = &DY_PUSH(&d->arena, d->toks);
     t->start = start;
     t->end = end;
     t->kind = kind;
-    t->flags = flags | sc->pending;
+    t->flags = flags;
     t->key = make_key(&d->arena, d->text + start, end - start, &t->key_len, &t->key_hash);
     if (!t->key_hash) t->key_hash = hm_hash(t->key, t->key_len);
     t->lex = 0;
     /* Only words (and symbols such as ©) start dictionary phrases. */
-    if (sc->vocab && (kind == TK_WORD || kind == TK_SYM))
-        hm_get_hashed(sc->vocab, t->key, t->key_len, t->key_hash, &t->lex);
+    if (vocab && (kind == TK_WORD || kind == TK_SYM)) hm_get_hashed(vocab, t->key, t->key_len, t->key_hash, &t->lex);
     t->sent = 0;
-    sc->pending = 0;
     if (kind == TK_WORD) t->flags |= case_flags(d->text, d->len, start, end);
+}
+
+static void emit(scanner *sc, uint32_t start, uint32_t end, uint16_t kind, uint16_t flags) {
+    tok_push(sc->d, sc->vocab, start, end, kind, flags | sc->pending);
+    sc->pending = 0;
+}
+
+uint16_t tok_kind_of(const char *s, uint32_t n) {
+    if (n == 0) return TK_PUNCT;
+    uint32_t len;
+    int32_t cp;
+    init_classes();
+    int c = cls_at(s, n, 0, &len, &cp);
+    uint16_t qf;
+    if (c == C_ALPHA) return TK_WORD;
+    if (c == C_DIGIT) return TK_NUM;
+    if (quote_mark(cp, &qf) && len == n) return TK_QUOTE;
+    return TK_PUNCT;
 }
 
 static bool starts_with(const char *s, uint32_t len, uint32_t i, const char *lit) {

@@ -1,0 +1,115 @@
+#include "lang.h"
+#include "features.h"
+#include <string.h>
+
+enum gaz_code { GZ_NONE, GZ_COUNTRY, GZ_DEMONYM = 3, GZ_PERSON = 5, GZ_ORG = 7, GZ_ROLE = 9, GZ_CAPITAL = 11 };
+
+static void mark(uint8_t *g, uint32_t b, uint32_t n, uint8_t code) {
+    g[b] = code;
+    for (uint32_t k = 1; k < n; k++) g[b + k] = (uint8_t)(code + 1);
+}
+
+uint8_t *lang_gazetteer(dy_doc *d, const dy_model *m) {
+    uint8_t *g = dy_arena_alloc(&d->arena, d->toks.n + 1);
+    for (size_t si = 0; si < d->sents.n; si++) {
+        uint32_t k = d->sents.v[si].tok_begin, end = d->sents.v[si].tok_end;
+        while (k < end) {
+            const dy_token *t = &d->toks.v[k];
+            uint32_t n, v;
+            if ((t->flags & TF_CAP) && pt_longest(&m->actor_pt, d, k, end, &n, &v)) {
+                uint8_t type = m->actors.v[v].type;
+                mark(g, k, n, type == ET_PERSON ? GZ_PERSON : GZ_ORG);
+                k += n;
+            } else if ((t->flags & TF_CAP) && pt_longest(&m->country_pt, d, k, end, &n, &v)) {
+                int cm = (int)(v & 3);
+                mark(g, k, n, cm == CM_DEMONYM ? GZ_DEMONYM : cm == CM_CAPITAL ? GZ_CAPITAL : GZ_COUNTRY);
+                k += n;
+            } else if (pt_longest(&m->role_pt, d, k, end, &n, &v)) {
+                mark(g, k, n, GZ_ROLE);
+                k += n;
+            } else {
+                k++;
+            }
+        }
+    }
+    return g;
+}
+
+void lang_memory_init(lang_memory *mem, dy_doc *d) {
+    size_t cap = 64;
+    while (cap < d->toks.n * 2) cap *= 2;
+    mem->cap = cap;
+    mem->keys = dy_arena_alloc(&d->arena, cap * sizeof *mem->keys);
+    mem->labels = dy_arena_alloc(&d->arena, cap * sizeof *mem->labels);
+    mem->cap_mid = dy_arena_alloc(&d->arena, cap);
+    /* Capitalised words not at a sentence start: names, whatever their position elsewhere. */
+    for (size_t si = 0; si < d->sents.n; si++)
+        for (uint32_t k = d->sents.v[si].tok_begin + 1; k < d->sents.v[si].tok_end; k++) {
+            const dy_token *t = &d->toks.v[k];
+            if (t->kind != TK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_ALLCAP)) continue;
+            uint64_t key = (uint64_t)t->key_hash << 1 | 1;
+            size_t i = key & (cap - 1);
+            while (mem->keys[i] && mem->keys[i] != key) i = (i + 1) & (cap - 1);
+            mem->keys[i] = key;
+            mem->cap_mid[i] = 1;
+        }
+}
+
+static size_t mem_slot(const lang_memory *mem, const dy_token *t) {
+    uint64_t key = (uint64_t)t->key_hash << 1 | 1;
+    size_t i = key & (mem->cap - 1);
+    while (mem->keys[i] && mem->keys[i] != key) i = (i + 1) & (mem->cap - 1);
+    return i;
+}
+
+const char *lang_memory_label(const lang_memory *mem, const dy_token *t) { return mem->labels[mem_slot(mem, t)]; }
+
+bool lang_memory_cap_mid(const lang_memory *mem, const dy_token *t) { return mem->cap_mid[mem_slot(mem, t)] != 0; }
+
+void lang_memory_set(lang_memory *mem, const dy_token *t, const char *label) {
+    size_t i = mem_slot(mem, t);
+    mem->keys[i] = (uint64_t)t->key_hash << 1 | 1;
+    mem->labels[i] = label;
+}
+
+/* Greedy decoding of one task over one sentence. */
+static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char **out, lang_memory *mem) {
+    uint64_t feats[FEAT_MAX];
+    float scores[AP_MAX_LABELS];
+    c->hist = out;
+    for (uint32_t i = c->sb; i < c->se; i++) {
+        const dy_token *t = &c->d->toks.v[i];
+        size_t n;
+        if (task == LT_POS) n = feat_pos(c, i, feats);
+        else if (task == LT_CHUNK) n = feat_chunk(c, i, feats);
+        else {
+            c->remembered = t->kind == TK_WORD ? lang_memory_label(mem, t) : NULL;
+            c->cap_elsewhere = t->kind == TK_WORD && lang_memory_cap_mid(mem, t);
+            n = feat_ner(c, i, feats);
+        }
+        ap_score(am, feats, n, scores);
+        out[i] = am->labels[ap_best(scores, am->nlabels)];
+        if (task == LT_NER && t->kind == TK_WORD && (t->flags & TF_CAP)) lang_memory_set(mem, t, out[i]);
+    }
+}
+
+void lang_run(dy_doc *d, const dy_model *m) {
+    if (!m->has_tagger[LT_POS]) return;
+    size_t n = d->toks.n + 1;
+    d->pos = dy_arena_alloc(&d->arena, n * sizeof *d->pos);
+    if (m->has_tagger[LT_CHUNK]) d->chunk = dy_arena_alloc(&d->arena, n * sizeof *d->chunk);
+    if (m->has_tagger[LT_NER]) d->ner = dy_arena_alloc(&d->arena, n * sizeof *d->ner);
+    feat_ctx c = {d, 0, 0, d->pos, d->chunk, NULL, NULL, NULL, false};
+    lang_memory mem = {0};
+    if (d->ner) {
+        c.gaz = lang_gazetteer(d, m);
+        lang_memory_init(&mem, d);
+    }
+    for (size_t si = 0; si < d->sents.n; si++) {
+        c.sb = d->sents.v[si].tok_begin;
+        c.se = d->sents.v[si].tok_end;
+        tag_sentence(&m->taggers[LT_POS], LT_POS, &c, d->pos, NULL);
+        if (d->chunk) tag_sentence(&m->taggers[LT_CHUNK], LT_CHUNK, &c, d->chunk, NULL);
+        if (d->ner) tag_sentence(&m->taggers[LT_NER], LT_NER, &c, d->ner, &mem);
+    }
+}

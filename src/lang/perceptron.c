@@ -1,0 +1,191 @@
+#include "perceptron.h"
+#include "../util/die.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char magic[8] = {'D', 'Y', 'A', 'D', 'A', 'P', 0, 1};
+
+typedef struct ap_header {
+    char magic[8];
+    uint32_t version, nlabels, cap, nweights;
+} ap_header;
+
+static size_t slot_of(const ap_entry *table, uint32_t cap, uint64_t key) {
+    size_t mask = cap - 1, i = (size_t)(key ^ (key >> 29)) & mask;
+    while (table[i].key && table[i].key != key) i = (i + 1) & mask;
+    return i;
+}
+
+bool ap_open(ap_model *m, const void *blob, size_t size, char *err, size_t errlen) {
+    const ap_header *h = blob;
+    if (size < sizeof *h || memcmp(h->magic, magic, sizeof magic) != 0) {
+        snprintf(err, errlen, "not a dyad perceptron model");
+        return false;
+    }
+    if (h->version != AP_VERSION) {
+        snprintf(err, errlen, "model version %u, this dyad reads version %u", h->version, AP_VERSION);
+        return false;
+    }
+    size_t need = sizeof *h + (size_t)h->nlabels * AP_LABEL_LEN + (size_t)h->cap * sizeof(ap_entry) +
+                  (size_t)h->nweights * sizeof(ap_weight);
+    if (h->nlabels == 0 || h->nlabels > AP_MAX_LABELS || (h->cap & (h->cap - 1)) || size < need) {
+        snprintf(err, errlen, "model file truncated or corrupt");
+        return false;
+    }
+    const char *p = (const char *)blob + sizeof *h;
+    m->nlabels = h->nlabels;
+    m->cap = h->cap;
+    m->nweights = h->nweights;
+    m->labels = (const char(*)[AP_LABEL_LEN])p;
+    m->table = (const ap_entry *)(p + (size_t)h->nlabels * AP_LABEL_LEN);
+    m->weights = (const ap_weight *)(m->table + h->cap);
+    return true;
+}
+
+void ap_score(const ap_model *m, const uint64_t *feats, size_t n, float *scores) {
+    memset(scores, 0, m->nlabels * sizeof *scores);
+    for (size_t i = 0; i < n; i++) {
+        const ap_entry *e = &m->table[slot_of(m->table, m->cap, feats[i])];
+        if (!e->key) continue;
+        const ap_weight *w = &m->weights[e->off];
+        for (uint32_t k = 0; k < e->n; k++) scores[w[k].label] += w[k].w;
+    }
+}
+
+int ap_best(const float *scores, uint32_t nlabels) {
+    int best = 0;
+    for (uint32_t i = 1; i < nlabels; i++)
+        if (scores[i] > scores[best]) best = (int)i;
+    return best;
+}
+
+int ap_label_id(const ap_model *m, const char *name) {
+    for (uint32_t i = 0; i < m->nlabels; i++)
+        if (strncmp(m->labels[i], name, AP_LABEL_LEN) == 0) return (int)i;
+    return -1;
+}
+
+void ap_trainer_init(ap_trainer *t) {
+    memset(t, 0, sizeof *t);
+    u64map_init(&t->index, 1 << 16);
+}
+
+void ap_trainer_free(ap_trainer *t) {
+    u64map_free(&t->index);
+    free(t->w);
+    free(t->total);
+    free(t->stamp);
+    memset(t, 0, sizeof *t);
+}
+
+int ap_trainer_label(ap_trainer *t, const char *name) {
+    for (uint32_t i = 0; i < t->nlabels; i++)
+        if (strncmp(t->labels[i], name, AP_LABEL_LEN) == 0) return (int)i;
+    if (t->rows) dy_die("trainer: label '%s' added after training started", name);
+    if (t->nlabels == AP_MAX_LABELS) dy_die("trainer: more than %d labels", AP_MAX_LABELS);
+    snprintf(t->labels[t->nlabels], AP_LABEL_LEN, "%s", name);
+    return (int)t->nlabels++;
+}
+
+static uint32_t row_of(ap_trainer *t, uint64_t f) {
+    uint32_t r;
+    if (u64map_get(&t->index, f, &r)) return r;
+    if (t->rows == t->cap_rows) {
+        size_t cap = t->cap_rows ? t->cap_rows * 2 : 1 << 16, L = t->nlabels;
+        t->w = realloc(t->w, cap * L * sizeof *t->w);
+        t->total = realloc(t->total, cap * L * sizeof *t->total);
+        t->stamp = realloc(t->stamp, cap * L * sizeof *t->stamp);
+        if (!t->w || !t->total || !t->stamp) dy_die("trainer: out of memory (%zu features)", cap);
+        t->cap_rows = cap;
+    }
+    r = (uint32_t)t->rows++;
+    size_t L = t->nlabels;
+    memset(t->w + r * L, 0, L * sizeof *t->w);
+    memset(t->total + r * L, 0, L * sizeof *t->total);
+    memset(t->stamp + r * L, 0, L * sizeof *t->stamp);
+    u64map_put(&t->index, f, r);
+    return r;
+}
+
+void ap_trainer_score(const ap_trainer *t, const uint64_t *feats, size_t n, float *scores) {
+    size_t L = t->nlabels;
+    memset(scores, 0, L * sizeof *scores);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t r;
+        if (!u64map_get(&t->index, feats[i], &r)) continue;
+        const float *w = t->w + (size_t)r * L;
+        for (size_t k = 0; k < L; k++) scores[k] += w[k];
+    }
+}
+
+static void bump(ap_trainer *t, size_t at, float v) {
+    t->total[at] += (double)(t->clock - t->stamp[at]) * t->w[at];
+    t->stamp[at] = t->clock;
+    t->w[at] += v;
+}
+
+void ap_trainer_update(ap_trainer *t, const uint64_t *feats, size_t n, int truth, int guess) {
+    t->clock++;
+    if (truth == guess) return;
+    size_t L = t->nlabels;
+    for (size_t i = 0; i < n; i++) {
+        size_t r = row_of(t, feats[i]);
+        bump(t, r * L + (size_t)truth, 1.0f);
+        bump(t, r * L + (size_t)guess, -1.0f);
+    }
+}
+
+bool ap_trainer_save(ap_trainer *t, const char *path, size_t *nfeatures_out) {
+    size_t L = t->nlabels, nweights = 0, nfeat = 0;
+    /* Averaged weights; a weight that rounds to nothing is dropped. */
+    float *avg = malloc(t->rows * L * sizeof *avg);
+    if (!avg) dy_die("trainer: out of memory (averaging)");
+    for (size_t i = 0; i < t->rows * L; i++) {
+        double total = t->total[i] + (double)(t->clock - t->stamp[i]) * t->w[i];
+        avg[i] = t->clock ? (float)(total / t->clock) : 0.0f;
+        if (fabsf(avg[i]) < 1e-4f) avg[i] = 0.0f;
+    }
+    for (size_t r = 0; r < t->rows; r++) {
+        size_t nz = 0;
+        for (size_t k = 0; k < L; k++) nz += avg[r * L + k] != 0.0f;
+        nweights += nz;
+        nfeat += nz > 0;
+    }
+    uint32_t cap = 64;
+    while (cap < nfeat * 2) cap *= 2;
+    ap_entry *table = calloc(cap, sizeof *table);
+    ap_weight *weights = malloc((nweights ? nweights : 1) * sizeof *weights);
+    if (!table || !weights) dy_die("trainer: out of memory (model table)");
+    /* Rows are written in the order of their slots in the trainer's index, which depends
+     * only on the features seen: the same data and seed give the same file. */
+    size_t off = 0;
+    for (size_t s = 0; s < t->index.cap; s++) {
+        uint64_t key = t->index.keys[s];
+        if (!key) continue;
+        size_t r = t->index.values[s], nz = 0;
+        for (size_t k = 0; k < L; k++)
+            if (avg[r * L + k] != 0.0f) weights[off + nz++] = (ap_weight){avg[r * L + k], (uint32_t)k};
+        if (!nz) continue;
+        ap_entry *e = &table[slot_of(table, cap, key)];
+        *e = (ap_entry){key, (uint32_t)off, (uint32_t)nz};
+        off += nz;
+    }
+    ap_header h;
+    memcpy(h.magic, magic, sizeof magic);
+    h.version = AP_VERSION;
+    h.nlabels = (uint32_t)L;
+    h.cap = cap;
+    h.nweights = (uint32_t)nweights;
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(&h, sizeof h, 1, f) == 1 && fwrite(t->labels, AP_LABEL_LEN, L, f) == L &&
+              fwrite(table, sizeof *table, cap, f) == cap &&
+              fwrite(weights, sizeof *weights, nweights, f) == nweights;
+    if (f && fclose(f) != 0) ok = false;
+    free(avg);
+    free(table);
+    free(weights);
+    if (nfeatures_out) *nfeatures_out = nfeat;
+    return ok;
+}

@@ -1,0 +1,132 @@
+#include "train.h"
+#include "features.h"
+#include "lang.h"
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* xorshift32: a small generator whose sequence is the same on every machine. */
+static uint32_t next_rand(uint32_t *s) {
+    uint32_t x = *s;
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    return *s = x;
+}
+
+bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, uint32_t seed, const char *out_path,
+                     FILE *log) {
+    ap_trainer tr;
+    ap_trainer_init(&tr);
+    for (int i = 0; i < c->nlabels[task]; i++) ap_trainer_label(&tr, c->labels[task][i]);
+    size_t *order = malloc(c->ndocs * sizeof *order);
+    uint8_t **gaz = calloc(c->ndocs, sizeof *gaz);
+    const char **hist = NULL;
+    size_t hist_cap = 0;
+    for (size_t i = 0; i < c->ndocs; i++) order[i] = i;
+    uint32_t rng = seed ? seed : 1;
+    uint64_t feats[FEAT_MAX];
+    float scores[AP_MAX_LABELS];
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+        double t0 = now();
+        for (size_t i = c->ndocs; i > 1; i--) {   /* Fisher-Yates */
+            size_t j = next_rand(&rng) % i;
+            size_t x = order[i - 1];
+            order[i - 1] = order[j];
+            order[j] = x;
+        }
+        size_t right = 0, total = 0;
+        for (size_t oi = 0; oi < c->ndocs; oi++) {
+            conll_doc *cd = &c->docs[order[oi]];
+            dy_doc *d = &cd->doc;
+            if (hist_cap < d->toks.n + 1) {
+                hist_cap = d->toks.n + 1;
+                hist = realloc(hist, hist_cap * sizeof *hist);
+            }
+            lang_memory mem = {0};
+            if (task == LT_NER) {
+                if (!gaz[order[oi]]) gaz[order[oi]] = lang_gazetteer(d, m);
+                lang_memory_init(&mem, d);
+            }
+            feat_ctx fc = {d, 0, 0, cd->gold[LT_POS], cd->gold[LT_CHUNK], hist, gaz[order[oi]], NULL, false};
+            for (size_t si = 0; si < d->sents.n; si++) {
+                fc.sb = d->sents.v[si].tok_begin;
+                fc.se = d->sents.v[si].tok_end;
+                for (uint32_t k = fc.sb; k < fc.se; k++) {
+                    const dy_token *t = &d->toks.v[k];
+                    size_t n;
+                    if (task == LT_POS) n = feat_pos(&fc, k, feats);
+                    else if (task == LT_CHUNK) n = feat_chunk(&fc, k, feats);
+                    else {
+                        fc.remembered = t->kind == TK_WORD ? lang_memory_label(&mem, t) : NULL;
+                        fc.cap_elsewhere = t->kind == TK_WORD && lang_memory_cap_mid(&mem, t);
+                        n = feat_ner(&fc, k, feats);
+                    }
+                    ap_trainer_score(&tr, feats, n, scores);
+                    int guess = ap_best(scores, tr.nlabels);
+                    int truth = ap_trainer_label(&tr, cd->gold[task][k]);
+                    ap_trainer_update(&tr, feats, n, truth, guess);
+                    hist[k] = tr.labels[guess];
+                    if (task == LT_NER && t->kind == TK_WORD && (t->flags & TF_CAP)) lang_memory_set(&mem, t, hist[k]);
+                    right += guess == truth;
+                    total++;
+                }
+            }
+        }
+        if (log)
+            fprintf(log, "  %s epoch %d: %.2f%% of training tokens right, %zu features, %.1f s\n",
+                    lang_task_names[task], epoch, 100.0 * (double)right / (double)(total ? total : 1), tr.rows,
+                    now() - t0);
+    }
+    size_t nfeat = 0;
+    bool ok = ap_trainer_save(&tr, out_path, &nfeat);
+    if (log && ok) fprintf(log, "  %s: wrote %s (%zu features)\n", lang_task_names[task], out_path, nfeat);
+    free(order);
+    free(gaz);
+    free(hist);
+    ap_trainer_free(&tr);
+    return ok;
+}
+
+static int ner_type_index(const char *type) {
+    static const char *const types[] = {"PER", "LOC", "ORG", "MISC"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(types[i], type) == 0) return i;
+    return -1;
+}
+
+void lang_eval(conll_corpus *c, const dy_model *m, lang_scores *s) {
+    memset(s, 0, sizeof *s);
+    size_t right = 0;
+    double t0 = now();
+    for (size_t di = 0; di < c->ndocs; di++) {
+        conll_doc *cd = &c->docs[di];
+        dy_doc *d = &cd->doc;
+        lang_run(d, m);
+        s->tokens += d->toks.n;
+        for (size_t si = 0; si < d->sents.n; si++) {
+            uint32_t b = d->sents.v[si].tok_begin, e = d->sents.v[si].tok_end;
+            for (uint32_t k = b; d->pos && k < e; k++) right += strcmp(d->pos[k], cd->gold[LT_POS][k]) == 0;
+            if (d->chunk) conll_count_spans(d->chunk, cd->gold[LT_CHUNK], b, e, &s->chunk, NULL);
+            if (d->ner) {
+                conll_count_spans(d->ner, cd->gold[LT_NER], b, e, &s->ner, NULL);
+                static const char *const types[] = {"PER", "LOC", "ORG", "MISC"};
+                for (int t = 0; t < 4; t++)
+                    conll_count_spans(d->ner, cd->gold[LT_NER], b, e, &s->ner_type[ner_type_index(types[t])], types[t]);
+            }
+        }
+    }
+    s->seconds = now() - t0;
+    s->pos_acc = s->tokens ? (double)right / (double)s->tokens : 0.0;
+}
+
+double span_f1(const span_counts *s) {
+    double p = s->pred ? (double)s->tp / (double)s->pred : 0.0, r = s->gold ? (double)s->tp / (double)s->gold : 0.0;
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}

@@ -1,0 +1,23 @@
+/* train.h - training and evaluating the language layer's models on CoNLL data.
+ *
+ * lang_train_task runs greedy averaged-perceptron training for one task: epochs over the
+ * documents in an order shuffled by a fixed seed (same data + seed = same model file),
+ * each decision made with the model's own earlier decisions as history, as at run time.
+ * The chunker and recogniser read the gold POS (and chunk) columns while training and the
+ * predicted ones when tagging. lang_eval tags a corpus with a model and scores it. */
+#ifndef DY_LANG_TRAIN_H
+#define DY_LANG_TRAIN_H
+#include "conll.h"
+
+typedef struct lang_scores {
+    double pos_acc;
+    span_counts chunk, ner, ner_type[4];   /* ner_type: PER, LOC, ORG, MISC */
+    double seconds;
+    size_t tokens;
+} lang_scores;
+
+bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, uint32_t seed, const char *out_path,
+                     FILE *log);
+void lang_eval(conll_corpus *c, const dy_model *m, lang_scores *s);
+double span_f1(const span_counts *s);
+#endif
