@@ -35,8 +35,8 @@ void dyad_doc_free(dyad_doc *d);
 const char *dyad_process(const dyad_model *m, dyad_doc *d, const dyad_article *a);
 /* Pipeline stages, for benchmarks: dyad_process_timed adds each stage's seconds to
  * seconds[stage] (an array of DYAD_STAGE_COUNT). */
-enum dyad_stage { DYAD_STAGE_CHECK, DYAD_STAGE_TOKENS, DYAD_STAGE_SENTENCES, DYAD_STAGE_MENTIONS,
-                  DYAD_STAGE_QUOTES, DYAD_STAGE_EVENTS, DYAD_STAGE_COUNT };
+enum dyad_stage { DYAD_STAGE_CHECK, DYAD_STAGE_TOKENS, DYAD_STAGE_SENTENCES, DYAD_STAGE_LANG,
+                  DYAD_STAGE_MENTIONS, DYAD_STAGE_QUOTES, DYAD_STAGE_EVENTS, DYAD_STAGE_COUNT };
 extern const char *const dyad_stage_names[DYAD_STAGE_COUNT];
 const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_article *a, double *seconds);
 /* Counts of the last processed article: sentences and tokens. */

@@ -5,6 +5,7 @@
 #include "../extract/events.h"
 #include "../extract/mentions.h"
 #include "../extract/quotes.h"
+#include "../lang/lang.h"
 #include "../out/doc_json.h"
 #include "../out/doc_text.h"
 #include "../text/boilerplate.h"
@@ -56,7 +57,8 @@ static size_t control_chars(const char *s, size_t n) {
 }
 
 const char *const dyad_stage_names[DYAD_STAGE_COUNT] = {
-    "checks (UTF-8, NUL, size)", "tokens", "sentences + boilerplate", "mentions + entities", "quotes", "events"};
+    "checks (UTF-8, NUL, size)", "tokens", "sentences + boilerplate", "POS + chunks + NER", "mentions + entities",
+    "quotes", "events"};
 
 size_t dyad_doc_sentences(const dyad_doc *d) { return d->sents.n; }
 size_t dyad_doc_tokens(const dyad_doc *d) { return d->toks.n; }
@@ -103,6 +105,8 @@ const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_arti
     sent_run(d, m);
     boil_run(d, m);
     lap(seconds, DYAD_STAGE_SENTENCES, &t);
+    lang_run(d, m);
+    lap(seconds, DYAD_STAGE_LANG, &t);
     ment_run(d, m);
     ent_run(d, m);
     lap(seconds, DYAD_STAGE_MENTIONS, &t);

@@ -5,14 +5,6 @@ int ment_pronoun_gender(const dy_model *m, const dy_token *t) {
     return (t->lex & LEX_PRONOUN) ? (int)model_word_value(m, t) : -1;
 }
 
-/* A party-state tag ("R-Ky.", "D-N.Y."): no name of its own. */
-static bool party_tag(const dy_token *t) { return t->key_len > 2 && t->key[1] == '-' && (t->flags & TF_ABBREV); }
-
-static bool cap_word(const dy_token *t) {
-    return t->kind == TK_WORD && (t->flags & TF_CAP) && !(t->flags & (TF_BOILER)) &&
-           !(t->lex & (LEX_MONTH | LEX_WEEKDAY)) && !party_tag(t);
-}
-
 static dy_mention *add_mention(dy_doc *d, uint32_t b, uint32_t e, uint32_t full_b, uint8_t type,
                                uint8_t kind) {
     dy_mention *mn = &DY_PUSH(&d->arena, d->mentions);
@@ -38,44 +30,44 @@ static bool name_match(const dy_doc *d, const phrase_table *pt, uint32_t k, uint
     return *n > 1 || !(t->lex & (LEX_STARTER | LEX_PRONOUN | LEX_PARTICLE | LEX_LOCATIVE)) || (t->flags & TF_ALLCAP);
 }
 
-/* A run of capitalised words (with initials and inner particles) from token k. After a
- * person's title only name particles join ("Mr. Beck of NumbersUSA" is Beck). */
-static uint32_t name_run_end(const dy_doc *d, uint32_t k, uint32_t limit, bool person) {
-    uint32_t e = k;
-    while (e < limit) {
-        const dy_token *t = &d->toks.v[e];
-        if (cap_word(t)) {
-            e++;
-            continue;
-        }
-        if (e > k && e + 1 < limit && t->kind == TK_WORD && (t->lex & LEX_PARTICLE) &&
-            cap_word(&d->toks.v[e + 1]) &&
-            !(person && (strcmp(t->key, "of") == 0 || strcmp(t->key, "for") == 0 || strcmp(t->key, "and") == 0)))
-            { e++; continue; }
-        break;
-    }
+/* End of the entity span the recogniser starts at token k (B-X, or I-X not continuing
+ * one), or k when none starts there. */
+static uint32_t ner_span_end(const dy_doc *d, uint32_t k, uint32_t end) {
+    const char *t = d->ner[k];
+    if ((t[0] != 'B' && t[0] != 'I') || t[1] != '-') return k;
+    if (t[0] == 'I' && k > 0 && d->ner[k - 1][0] != 'O' && strcmp(d->ner[k - 1] + 1, t + 1) == 0) return k;
+    uint32_t e = k + 1;
+    while (e < end && d->ner[e][0] == 'I' && strcmp(d->ner[e] + 1, t + 1) == 0) e++;
     return e;
 }
 
-/* Has the word at token k ended an earlier person's name ("Obama" after "Barack Obama")? */
-static bool known_surname(const dy_doc *d, uint32_t k) {
-    const dy_token *t = &d->toks.v[k];
-    for (size_t i = d->mentions.n; i-- > 0;) {
-        const dy_mention *mn = &d->mentions.v[i];
-        const dy_token *last = &d->toks.v[mn->tok_end - 1];
-        if (mn->type == ET_PERSON && mn->kind == MK_NAME && last->key_hash == t->key_hash &&
-            strcmp(last->key, t->key) == 0)
-            return true;
-    }
-    return false;
+/* The SPEC type of a recognised span: PER, LOC, ORG; MISC is NORP when it is a nationality
+ * or a group the dictionary knows ("Russian", "Democrats"). */
+static uint8_t ner_type(const dy_doc *d, const dy_model *m, uint32_t b, uint32_t e) {
+    const char *t = d->ner[b] + 2;
+    if (strcmp(t, "PER") == 0) return ET_PERSON;
+    if (strcmp(t, "LOC") == 0) return ET_GPE;
+    if (strcmp(t, "ORG") == 0) return ET_ORG;
+    uint32_t v;
+    if (pt_exact(&m->country_pt, d, b, e, &v) && (v & 3) == CM_DEMONYM) return ET_NORP;
+    if (pt_exact(&m->actor_pt, d, b, e, &v) && m->actors.v[v].type == ET_NORP) return ET_NORP;
+    return ET_MISC;
 }
 
-/* Is token k a cue verb ("said") or possessive, i.e. does the word before it act as a name? */
-static bool name_context_follows(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t limit) {
-    if (k >= limit) return false;
-    if (strcmp(d->toks.v[k].key, "'s") == 0) return true;
-    uint32_t n, v;
-    return pt_longest(&m->cue_pt, d, k, limit, &n, &v);
+/* A name mention [b, e) with its actor code: the dictionary's when it knows the name,
+ * else what the titles and nationality words before it said. */
+static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8_t type, uint32_t full_b,
+                     dy_actor code, uint8_t gender) {
+    dy_mention *mn = add_mention(d, b, e, full_b, type, MK_NAME);
+    mn->actor = code;
+    mn->gender = gender;
+    uint32_t v;
+    if (pt_exact(&m->actor_pt, d, b, e, &v)) {
+        mn->actor = model_actor_on(m, v, d->published)->code;
+    } else if (pt_exact(&m->country_pt, d, b, e, &v)) {
+        memset(&mn->actor, 0, sizeof mn->actor);
+        memcpy(mn->actor.country, m->countries.v[v >> 2].iso3, 4);
+    }
 }
 
 void ment_run(dy_doc *d, const dy_model *m) {
@@ -98,7 +90,6 @@ void ment_run(dy_doc *d, const dy_model *m) {
             uint32_t full_b = k, n, v;
             dy_actor code = {{0}, {0}};
             uint8_t gender = G_UNKNOWN;
-            bool titled = false;
             for (;;) {
                 if (k < end && name_match(d, &m->country_pt, k, end, &n, &v) && (v & 3) == CM_DEMONYM &&
                     k + n < end && d->toks.v[k + n].kind == TK_WORD) {
@@ -114,7 +105,6 @@ void ment_run(dy_doc *d, const dy_model *m) {
                     if (r->code.sector[0]) memcpy(code.sector, r->code.sector, 4);
                     if (r->code.country[0]) memcpy(code.country, r->code.country, 4);
                     if (r->gender) gender = r->gender;
-                    titled = true;
                     k += n;
                     continue;
                 }
@@ -131,49 +121,20 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 break;
             }
             if (k >= end) break;
-            t = &d->toks.v[k];
-            if (name_match(d, &m->actor_pt, k, end, &n, &v)) {
-                const kb_actor *a = model_actor_on(m, v, d->published);
-                dy_mention *mn = add_mention(d, k, k + n, full_b, a->type, MK_NAME);
-                mn->actor = a->code;
-                mn->gender = gender;
-                k += n;
-                continue;
-            }
-            if (cap_word(t) && name_match(d, &m->country_pt, k, end, &n, &v) &&
-                (v & 3) != CM_DEMONYM) {
-                uint32_t e = name_run_end(d, k, end, false);
-                if (e == k + n) {
-                    dy_mention *mn = add_mention(d, k, k + n, full_b, ET_GPE, MK_NAME);
-                    memcpy(mn->actor.country, m->countries.v[v >> 2].iso3, 4);
-                    k += n;
-                    continue;
-                }
-            }
-            if (!cap_word(t)) { k++; continue; }
-            uint32_t e = name_run_end(d, k, end, titled && gender != G_UNKNOWN);
-            /* A capitalised function word opening a sentence ("The", "He") is no name. */
-            while (k < e && (d->toks.v[k].lex & LEX_STARTER) && !titled) k++;
-            if (k >= e) { k = e; continue; }
-            bool sentence_initial = k == s->tok_begin ||
-                                    (k == s->tok_begin + 1 && d->toks.v[s->tok_begin].kind == TK_QUOTE);
-            if (sentence_initial && e == k + 1 && !titled && !(d->toks.v[k].flags & TF_ALLCAP) &&
-                !name_context_follows(d, m, e, end) && !known_surname(d, k)) {
+            uint32_t e = d->ner ? ner_span_end(d, k, end) : k;
+            if (e > k) {
+                add_name(d, m, k, e, ner_type(d, m, k, e), full_b, code, gender);
                 k = e;
-                continue;
+            } else if (name_match(d, &m->actor_pt, k, end, &n, &v)) {
+                /* A dictionary name the recogniser missed (or no recogniser loaded). */
+                add_name(d, m, k, k + n, m->actors.v[v].type, full_b, code, gender);
+                k += n;
+            } else if (name_match(d, &m->country_pt, k, end, &n, &v) && (v & 3) != CM_DEMONYM) {
+                add_name(d, m, k, k + n, ET_GPE, full_b, code, gender);
+                k += n;
+            } else {
+                k++;
             }
-            uint8_t type;
-            uint32_t len = e - k;
-            bool org_head = d->toks.v[e - 1].lex & LEX_ORGHEAD;
-            if (titled && !org_head) type = ET_PERSON;
-            else if (org_head || (d->toks.v[k].flags & TF_ALLCAP)) type = ET_ORG;
-            else if (len == 1 && k > s->tok_begin && (d->toks.v[k - 1].lex & LEX_LOCATIVE)) type = ET_GPE;
-            else if (len >= 2 && len <= 4) type = ET_PERSON;
-            else type = ET_MISC;
-            dy_mention *mn = add_mention(d, k, e, full_b, type, MK_NAME);
-            mn->actor = code;
-            mn->gender = gender;
-            k = e;
         }
     }
 }

@@ -117,7 +117,7 @@ static void mark(dy_model *m, const char *key, size_t n, uint32_t bit) {
 static void load_closed_classes(dy_model *m) {
     static const struct { const char *name; uint32_t bit; } classes[] = {
         {"pronoun", LEX_PRONOUN}, {"month", LEX_MONTH}, {"weekday", LEX_WEEKDAY},
-        {"orghead", LEX_ORGHEAD}, {"particle", LEX_PARTICLE}, {"locative", LEX_LOCATIVE},
+        {"particle", LEX_PARTICLE}, {"locative", LEX_LOCATIVE},
         {"npstop", LEX_NPSTOP},   {"cuemod", LEX_CUEMOD},     {"irrealis", LEX_IRREALIS}};
     static const char *const genders[] = {"unknown", "male", "female", "plural", "neuter"};
     tsv_reader r;

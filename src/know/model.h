@@ -17,7 +17,7 @@ enum lex_bit {
     LEX_CUE = 1 << 1, LEX_COUNTRY = 1 << 2, LEX_ACTOR = 1 << 3, LEX_ROLE = 1 << 4,
     LEX_VERB = 1 << 5, LEX_BOILER = 1 << 6,
     /* closed classes of data/words.tsv; model_word_value gives their value */
-    LEX_PRONOUN = 1 << 7, LEX_MONTH = 1 << 8, LEX_WEEKDAY = 1 << 9, LEX_ORGHEAD = 1 << 10,
+    LEX_PRONOUN = 1 << 7, LEX_MONTH = 1 << 8, LEX_WEEKDAY = 1 << 9,
     LEX_PARTICLE = 1 << 11, LEX_LOCATIVE = 1 << 12, LEX_NPSTOP = 1 << 13, LEX_CUEMOD = 1 << 14,
     LEX_IRREALIS = 1 << 15,
 };
