@@ -39,6 +39,9 @@ enum dyad_stage { DYAD_STAGE_CHECK, DYAD_STAGE_TOKENS, DYAD_STAGE_SENTENCES, DYA
                   DYAD_STAGE_MENTIONS, DYAD_STAGE_QUOTES, DYAD_STAGE_EVENTS, DYAD_STAGE_COUNT };
 extern const char *const dyad_stage_names[DYAD_STAGE_COUNT];
 const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_article *a, double *seconds);
+/* Part-of-speech tags, chunks and entities for a processed article (extraction itself runs
+ * only the entity recogniser): for benchmarks and callers that want the tags. */
+void dyad_tag_language(const dyad_model *m, dyad_doc *d);
 /* Counts of the last processed article: sentences and tokens. */
 size_t dyad_doc_sentences(const dyad_doc *d);
 size_t dyad_doc_tokens(const dyad_doc *d);

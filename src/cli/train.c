@@ -21,6 +21,7 @@ static void train_usage(FILE *f) {
           "  --task T        pos, chunk, ner or all (default: all)\n"
           "  --epochs N      passes over the data (default: 10)\n"
           "  --seed N        shuffling seed (default: 1)\n"
+          "  --prune N       drop weights below N/32000 of the largest (default: 0)\n"
           "  -h, --help      this help\n",
           f);
 }
@@ -42,7 +43,7 @@ static int task_of(const char *s) {
 
 int cli_train(int argc, char **argv) {
     const char *out = "models", *path = NULL;
-    int task = LT_COUNT, epochs = 10;
+    int task = LT_COUNT, epochs = 10, prune = 0;
     uint32_t seed = 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -60,6 +61,7 @@ int cli_train(int argc, char **argv) {
             }
         } else if (!strcmp(a, "--epochs") && has_value) epochs = atoi(argv[++i]);
         else if (!strcmp(a, "--seed") && has_value) seed = (uint32_t)strtoul(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--prune") && has_value) prune = atoi(argv[++i]);
         else if (a[0] == '-') {
             fprintf(stderr, "dyad train: unknown option '%s' (see dyad train --help)\n", a);
             return 2;
@@ -88,7 +90,7 @@ int cli_train(int argc, char **argv) {
         if (task != LT_COUNT && task != t) continue;
         char file[4096];
         snprintf(file, sizeof file, "%s/%s.ap", out, lang_task_names[t]);
-        if (!lang_train_task(&c, m, t, epochs, seed, file, stderr)) {
+        if (!lang_train_task(&c, m, t, epochs, seed, prune, file, stderr)) {
             fprintf(stderr, "dyad train: cannot write %s: %s\n", file, strerror(errno));
             status = 2;
         }

@@ -57,10 +57,11 @@ static size_t control_chars(const char *s, size_t n) {
 }
 
 const char *const dyad_stage_names[DYAD_STAGE_COUNT] = {
-    "checks (UTF-8, NUL, size)", "tokens", "sentences + boilerplate", "POS + chunks + NER", "mentions + entities",
+    "checks (UTF-8, NUL, size)", "tokens", "sentences + boilerplate", "named entities", "mentions + entities",
     "quotes", "events"};
 
 size_t dyad_doc_sentences(const dyad_doc *d) { return d->sents.n; }
+void dyad_tag_language(const dyad_model *m, dyad_doc *d) { lang_run(d, m, LANG_ALL); }
 size_t dyad_doc_tokens(const dyad_doc *d) { return d->toks.n; }
 
 static double now(void) {
@@ -105,7 +106,7 @@ const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_arti
     sent_run(d, m);
     boil_run(d, m);
     lap(seconds, DYAD_STAGE_SENTENCES, &t);
-    lang_run(d, m);
+    lang_run(d, m, LANG_NER);
     lap(seconds, DYAD_STAGE_LANG, &t);
     ment_run(d, m);
     ent_run(d, m);

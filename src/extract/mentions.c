@@ -5,6 +5,9 @@ int ment_pronoun_gender(const dy_model *m, const dy_token *t) {
     return (t->lex & LEX_PRONOUN) ? (int)model_word_value(m, t) : -1;
 }
 
+/* A party-state tag ("R-Ky.", "D-N.Y."). */
+static bool party_tag(const dy_token *t) { return t->key_len > 2 && t->key[1] == '-' && (t->flags & TF_ABBREV); }
+
 static dy_mention *add_mention(dy_doc *d, uint32_t b, uint32_t e, uint32_t full_b, uint8_t type,
                                uint8_t kind) {
     dy_mention *mn = &DY_PUSH(&d->arena, d->mentions);
@@ -122,7 +125,9 @@ void ment_run(dy_doc *d, const dy_model *m) {
             }
             if (k >= end) break;
             uint32_t e = d->ner ? ner_span_end(d, k, end) : k;
-            if (e > k) {
+            if (e == k + 1 && party_tag(&d->toks.v[k])) {   /* "(D-Wis.)" names no one */
+                k = e;
+            } else if (e > k) {
                 add_name(d, m, k, e, ner_type(d, m, k, e), full_b, code, gender);
                 k = e;
             } else if (name_match(d, &m->actor_pt, k, end, &n, &v)) {

@@ -7,37 +7,32 @@
 
 #define FNV64_OFFSET 14695981039346656037ull
 #define FNV64_PRIME 1099511628211ull
+#define GOLDEN 0x9E3779B97F4A7C15ull
 
-typedef struct fbuf { uint64_t *out; size_t n; } fbuf;
-
-static uint64_t mix(uint64_t h, const char *s, size_t n) {
+static uint64_t fnv(const char *s, size_t n) {
+    uint64_t h = FNV64_OFFSET;
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * FNV64_PRIME;
-    return (h ^ 0x1f) * FNV64_PRIME;
+    return h;
 }
 
-static uint64_t start(int template_id) { return ((uint64_t)FNV64_OFFSET ^ (uint64_t)template_id) * FNV64_PRIME; }
-
-static void add(fbuf *b, uint64_t h) {
-    if (b->n < FEAT_MAX) b->out[b->n++] = h ? h : 1;
+/* MurmurHash3's 64-bit finaliser: every input bit reaches every output bit. */
+static inline uint64_t fmix(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    x ^= x >> 33;
+    return x;
 }
 
-static void add1(fbuf *b, int id, const char *s, size_t n) { add(b, mix(start(id), s, n)); }
-static void adds(fbuf *b, int id, const char *s) { add1(b, id, s, strlen(s)); }
-static void add2(fbuf *b, int id, const char *s, const char *t) { add(b, mix(mix(start(id), s, strlen(s)), t, strlen(t))); }
+static inline uint64_t f1(int id, uint64_t a) { return fmix(a + (uint64_t)id * GOLDEN); }
+static inline uint64_t f2(int id, uint64_t a, uint64_t b) { return fmix(a + (uint64_t)id * GOLDEN + fmix(b ^ GOLDEN)); }
 
-static const char *BOS = "<s>", *EOS = "</s>";
+uint64_t feat_label_hash(const char *label) { return fnv(label, strlen(label)); }
 
-static const char *word(const feat_ctx *c, long i) {
-    if (i < (long)c->sb) return BOS;
-    if (i >= (long)c->se) return EOS;
-    return c->d->toks.v[i].key;
-}
-
-static const char *tag(const char *const *tags, const feat_ctx *c, long i) {
-    if (i < (long)c->sb) return BOS;
-    if (i >= (long)c->se) return EOS;
-    return tags && tags[i] ? tags[i] : "?";
-}
+#define H_BOS 0x5bd1e9955bd1e995ull   /* before the sentence */
+#define H_EOS 0xc6a4a7935bd1e995ull   /* after it */
+#define H_UNK 0x27d4eb2f165667c5ull   /* no tag */
 
 /* Word shape: Xxxx, XX, dd-dd, x.x. — runs longer than two collapsed. */
 static size_t shape(const dy_token *t, const char *text, char *buf, size_t cap) {
@@ -46,9 +41,9 @@ static size_t shape(const dy_token *t, const char *text, char *buf, size_t cap) 
     int run = 0;
     for (uint32_t k = t->start; k < t->end && n + 1 < cap; k++) {
         unsigned char ch = (unsigned char)text[k];
+        if ((ch & 0xC0) == 0x80) continue;   /* continuation bytes */
         char s = ch >= 'A' && ch <= 'Z' ? 'X' : ch >= 'a' && ch <= 'z' ? 'x' : ch >= '0' && ch <= '9' ? 'd'
                  : ch >= 0x80 ? 'u' : (char)ch;
-        if ((ch & 0xC0) == 0x80) continue;   /* continuation bytes */
         run = s == last ? run + 1 : 1;
         last = s;
         if (run <= 2) buf[n++] = s;
@@ -57,117 +52,128 @@ static size_t shape(const dy_token *t, const char *text, char *buf, size_t cap) 
     return n;
 }
 
-static void affixes(fbuf *b, int id, const dy_token *t, int from, int to) {
-    for (int k = from; k <= to; k++) {
-        if ((uint32_t)k > t->key_len) break;
-        add1(b, id + k, t->key + t->key_len - k, (size_t)k);        /* suffix */
-        add1(b, id + 10 + k, t->key, (size_t)k);                     /* prefix */
+void feat_hash_tokens(const dy_doc *d, tok_hashes *out) {
+    char sh[64];
+    for (size_t i = 0; i < d->toks.n; i++) {
+        const dy_token *t = &d->toks.v[i];
+        tok_hashes *h = &out[i];
+        h->key = fnv(t->key, t->key_len);
+        h->text = fnv(d->text + t->start, t->end - t->start);
+        h->shape = fnv(sh, shape(t, d->text, sh, sizeof sh));
+        for (uint32_t k = 1; k <= 4; k++) {
+            uint32_t n = k < t->key_len ? k : t->key_len;
+            h->suf[k - 1] = fnv(t->key + t->key_len - n, n) + k;
+            h->pre[k - 1] = fnv(t->key, n) + k;
+        }
     }
+}
+
+typedef struct fbuf { uint64_t *out; size_t n; } fbuf;
+
+static inline void add(fbuf *b, uint64_t h) {
+    if (b->n < FEAT_MAX) b->out[b->n++] = h ? h : 1;
+}
+
+static inline uint64_t word(const feat_ctx *c, long i) {
+    return i < (long)c->sb ? H_BOS : i >= (long)c->se ? H_EOS : c->th[i].key;
+}
+
+static inline uint64_t tag(const uint64_t *tags, const feat_ctx *c, long i) {
+    return i < (long)c->sb ? H_BOS : i >= (long)c->se ? H_EOS : tags ? tags[i] : H_UNK;
+}
+
+static inline uint64_t shape_at(const feat_ctx *c, long i) {
+    return i < (long)c->sb ? H_BOS : i >= (long)c->se ? H_EOS : c->th[i].shape;
 }
 
 size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
     fbuf b = {out, 0};
-    const dy_token *t = &c->d->toks.v[i];
-    char sh[64];
-    add(&b, start(1));
-    adds(&b, 2, t->key);
-    affixes(&b, 3, t, 1, 4);
-    add1(&b, 30, sh, shape(t, c->d->text, sh, sizeof sh));
-    adds(&b, 31, tag(c->hist, c, (long)i - 1));
-    add2(&b, 32, tag(c->hist, c, (long)i - 1), tag(c->hist, c, (long)i - 2));
-    add2(&b, 33, tag(c->hist, c, (long)i - 1), t->key);
-    adds(&b, 34, word(c, (long)i - 1));
-    adds(&b, 35, word(c, (long)i - 2));
-    adds(&b, 36, word(c, (long)i + 1));
-    adds(&b, 37, word(c, (long)i + 2));
-    add2(&b, 38, word(c, (long)i - 1), t->key);
-    add2(&b, 39, t->key, word(c, (long)i + 1));
-    if (i + 1 < c->se) {
-        const dy_token *n = &c->d->toks.v[i + 1];
-        if (n->key_len >= 3) add1(&b, 40, n->key + n->key_len - 3, 3);
+    const tok_hashes *h = &c->th[i];
+    uint64_t p1 = tag(c->hist, c, (long)i - 1), p2 = tag(c->hist, c, (long)i - 2);
+    add(&b, f1(1, 0));
+    add(&b, f1(2, h->key));
+    for (int k = 0; k < 4; k++) {
+        add(&b, f1(3 + k, h->suf[k]));
+        add(&b, f1(13 + k, h->pre[k]));
     }
-    if (i > c->sb) {
-        const dy_token *p = &c->d->toks.v[i - 1];
-        if (p->key_len >= 3) add1(&b, 41, p->key + p->key_len - 3, 3);
-    }
-    if (i == c->sb) adds(&b, 42, (t->flags & TF_CAP) ? "first-cap" : "first");
+    add(&b, f1(30, h->shape));
+    add(&b, f1(31, p1));
+    add(&b, f2(32, p1, p2));
+    add(&b, f2(33, p1, h->key));
+    add(&b, f1(34, word(c, (long)i - 1)));
+    add(&b, f1(35, word(c, (long)i - 2)));
+    add(&b, f1(36, word(c, (long)i + 1)));
+    add(&b, f1(37, word(c, (long)i + 2)));
+    add(&b, f2(38, word(c, (long)i - 1), h->key));
+    add(&b, f2(39, h->key, word(c, (long)i + 1)));
+    if (i + 1 < c->se) add(&b, f1(40, c->th[i + 1].suf[2]));
+    if (i > c->sb) add(&b, f1(41, c->th[i - 1].suf[2]));
+    if (i == c->sb) add(&b, f1(42, (c->d->toks.v[i].flags & TF_CAP) ? 1 : 2));
     return b.n;
 }
 
 size_t feat_chunk(const feat_ctx *c, uint32_t i, uint64_t *out) {
     fbuf b = {out, 0};
-    const dy_token *t = &c->d->toks.v[i];
-    add(&b, start(1));
-    adds(&b, 2, t->key);
-    adds(&b, 3, tag(c->pos, c, i));
-    adds(&b, 4, tag(c->pos, c, (long)i - 1));
-    adds(&b, 5, tag(c->pos, c, (long)i - 2));
-    adds(&b, 6, tag(c->pos, c, (long)i + 1));
-    adds(&b, 7, tag(c->pos, c, (long)i + 2));
-    add2(&b, 8, tag(c->pos, c, (long)i - 1), tag(c->pos, c, i));
-    add2(&b, 9, tag(c->pos, c, i), tag(c->pos, c, (long)i + 1));
-    add2(&b, 10, tag(c->pos, c, (long)i - 2), tag(c->pos, c, (long)i - 1));
-    add2(&b, 11, tag(c->pos, c, (long)i + 1), tag(c->pos, c, (long)i + 2));
-    adds(&b, 12, tag(c->hist, c, (long)i - 1));
-    add2(&b, 13, tag(c->hist, c, (long)i - 1), tag(c->hist, c, (long)i - 2));
-    add2(&b, 14, tag(c->hist, c, (long)i - 1), tag(c->pos, c, i));
-    adds(&b, 15, word(c, (long)i - 1));
-    adds(&b, 16, word(c, (long)i + 1));
-    add2(&b, 17, t->key, tag(c->pos, c, i));
-    add2(&b, 18, word(c, (long)i - 1), tag(c->pos, c, i));
-    add2(&b, 19, tag(c->pos, c, i), word(c, (long)i + 1));
-    if (t->key_len >= 3) add1(&b, 20, t->key + t->key_len - 3, 3);
+    const tok_hashes *h = &c->th[i];
+    uint64_t t0 = tag(c->pos, c, i), tm1 = tag(c->pos, c, (long)i - 1), tm2 = tag(c->pos, c, (long)i - 2),
+             tp1 = tag(c->pos, c, (long)i + 1), tp2 = tag(c->pos, c, (long)i + 2);
+    uint64_t c1 = tag(c->hist, c, (long)i - 1), c2 = tag(c->hist, c, (long)i - 2);
+    add(&b, f1(1, 0));
+    add(&b, f1(2, h->key));
+    add(&b, f1(3, t0));
+    add(&b, f1(4, tm1));
+    add(&b, f1(5, tm2));
+    add(&b, f1(6, tp1));
+    add(&b, f1(7, tp2));
+    add(&b, f2(8, tm1, t0));
+    add(&b, f2(9, t0, tp1));
+    add(&b, f2(10, tm2, tm1));
+    add(&b, f2(11, tp1, tp2));
+    add(&b, f1(12, c1));
+    add(&b, f2(13, c1, c2));
+    add(&b, f2(14, c1, t0));
+    add(&b, f1(15, word(c, (long)i - 1)));
+    add(&b, f1(16, word(c, (long)i + 1)));
+    add(&b, f2(17, h->key, t0));
+    add(&b, f2(18, word(c, (long)i - 1), t0));
+    add(&b, f2(19, t0, word(c, (long)i + 1)));
+    add(&b, f1(20, h->suf[2]));
     return b.n;
-}
-
-static const char *gaz_name(uint8_t g) {
-    static const char *const names[] = {"-", "B-country", "I-country", "B-demonym", "I-demonym", "B-person",
-                                        "I-person", "B-org", "I-org", "B-role", "I-role", "B-capital", "I-capital"};
-    return g < sizeof names / sizeof *names ? names[g] : "-";
 }
 
 size_t feat_ner(const feat_ctx *c, uint32_t i, uint64_t *out) {
     fbuf b = {out, 0};
-    const dy_token *t = &c->d->toks.v[i];
-    const char *text = c->d->text;
-    char sh[64], shp[64], shn[64];
-    add(&b, start(1));
-    adds(&b, 2, t->key);
-    add1(&b, 3, text + t->start, t->end - t->start);             /* the word as written */
-    affixes(&b, 4, t, 1, 4);
-    size_t shl = shape(t, text, sh, sizeof sh);
-    add1(&b, 30, sh, shl);
-    adds(&b, 31, tag(c->pos, c, i));
-    adds(&b, 32, tag(c->chunk, c, i));
-    adds(&b, 33, tag(c->pos, c, (long)i - 1));
-    adds(&b, 34, tag(c->pos, c, (long)i + 1));
-    adds(&b, 35, word(c, (long)i - 1));
-    adds(&b, 36, word(c, (long)i + 1));
-    adds(&b, 37, word(c, (long)i - 2));
-    adds(&b, 38, word(c, (long)i + 2));
-    const char *h1 = tag(c->hist, c, (long)i - 1), *h2 = tag(c->hist, c, (long)i - 2);
-    adds(&b, 39, h1);
-    add2(&b, 40, h1, h2);
-    add2(&b, 41, h1, sh);
-    add2(&b, 42, h1, t->key);
-    if (i > c->sb) {
-        shape(&c->d->toks.v[i - 1], text, shp, sizeof shp);
-        add2(&b, 43, shp, sh);
+    const tok_hashes *h = &c->th[i];
+    uint64_t h1 = tag(c->hist, c, (long)i - 1), h2 = tag(c->hist, c, (long)i - 2);
+    add(&b, f1(1, 0));
+    add(&b, f1(2, h->key));
+    add(&b, f1(3, h->text));
+    for (int k = 0; k < 4; k++) {
+        add(&b, f1(4 + k, h->suf[k]));
+        add(&b, f1(14 + k, h->pre[k]));
     }
-    if (i + 1 < c->se) {
-        shape(&c->d->toks.v[i + 1], text, shn, sizeof shn);
-        add2(&b, 44, sh, shn);
-    }
+    add(&b, f1(30, h->shape));
+    add(&b, f1(35, word(c, (long)i - 1)));
+    add(&b, f1(36, word(c, (long)i + 1)));
+    add(&b, f1(37, word(c, (long)i - 2)));
+    add(&b, f1(38, word(c, (long)i + 2)));
+    add(&b, f1(39, h1));
+    add(&b, f2(40, h1, h2));
+    add(&b, f2(41, h1, h->shape));
+    add(&b, f2(42, h1, h->key));
+    add(&b, f2(43, shape_at(c, (long)i - 1), h->shape));
+    add(&b, f2(44, h->shape, shape_at(c, (long)i + 1)));
     if (c->gaz) {
-        adds(&b, 45, gaz_name(c->gaz[i]));
-        adds(&b, 46, i > c->sb ? gaz_name(c->gaz[i - 1]) : BOS);
-        adds(&b, 47, i + 1 < c->se ? gaz_name(c->gaz[i + 1]) : EOS);
-        add2(&b, 48, gaz_name(c->gaz[i]), sh);
+        uint8_t g = c->gaz[i], gp = i > c->sb ? c->gaz[i - 1] : 255, gn = i + 1 < c->se ? c->gaz[i + 1] : 254;
+        add(&b, f1(45, g));
+        add(&b, f1(46, gp));
+        add(&b, f1(47, gn));
+        add(&b, f2(48, g, h->shape));
     }
-    if (i == c->sb) adds(&b, 49, "first");
-    if (c->remembered) adds(&b, 50, c->remembered);
-    if (c->cap_elsewhere) adds(&b, 51, "cap-elsewhere");
-    add2(&b, 52, word(c, (long)i - 1), t->key);
-    add2(&b, 53, t->key, word(c, (long)i + 1));
+    if (i == c->sb) add(&b, f1(49, 1));
+    if (c->remembered) add(&b, f1(50, c->remembered));
+    if (c->cap_elsewhere) add(&b, f1(51, 1));
+    add(&b, f2(52, word(c, (long)i - 1), h->key));
+    add(&b, f2(53, h->key, word(c, (long)i + 1)));
     return b.n;
 }

@@ -1,26 +1,36 @@
 /* features.h - feature templates of the three sequence labellers, as 64-bit hashes.
  *
- * A feature is a template number and one or more strings (the word, its suffix, the tag
- * before it...), hashed with FNV-1a 64. Training (on CoNLL tokens put into a dy_doc) and
+ * The strings a feature is made of (the word, its affixes, its shape, a tag) are hashed
+ * once per token or label; a feature is then a template number mixed with one or two of
+ * those hashes, a few multiplications. Training (on CoNLL tokens put into a dy_doc) and
  * tagging (on dyad's own tokens) call the same functions, so they see the same features.
- * Tags are strings (the label names), so a chunker trained on gold POS tags reads the
- * tagger's predicted ones at run time. */
+ * Tags enter as the hashes of their names, so a chunker trained on gold POS tags reads
+ * the tagger's predicted ones at run time. */
 #ifndef DY_FEATURES_H
 #define DY_FEATURES_H
 #include "../core/doc.h"
 
 #define FEAT_MAX 64
 
+/* Per token: hashes of the strings the templates use. */
+typedef struct tok_hashes {
+    uint64_t key, text, shape, suf[4], pre[4];
+} tok_hashes;
+
 typedef struct feat_ctx {
     const dy_doc *d;
     uint32_t sb, se;             /* the sentence: tokens [sb, se) */
-    const char *const *pos;      /* per token of the doc: POS tag (NULL before tagging) */
-    const char *const *chunk;    /* per token: chunk tag */
-    const char *const *hist;     /* per token: this task's labels, valid before i */
+    const tok_hashes *th;        /* per token of the doc */
+    const uint64_t *pos;         /* per token: hash of its POS tag (NULL: none) */
+    const uint64_t *chunk;       /* per token: hash of its chunk tag */
+    const uint64_t *hist;        /* per token: hash of this task's label, valid before i */
     const uint8_t *gaz;          /* per token: dictionary match code (lang.c), or NULL */
-    const char *remembered;      /* NER: label this word got earlier in the document, or NULL */
+    uint64_t remembered;         /* NER: hash of the label this word got earlier in the document, or 0 */
     bool cap_elsewhere;          /* NER: the word is capitalised mid-sentence elsewhere in the doc */
 } feat_ctx;
+
+void feat_hash_tokens(const dy_doc *d, tok_hashes *out);
+uint64_t feat_label_hash(const char *label);
 
 size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out);
 size_t feat_chunk(const feat_ctx *c, uint32_t i, uint64_t *out);

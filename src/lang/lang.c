@@ -62,44 +62,57 @@ static size_t mem_slot(const lang_memory *mem, const dy_token *t) {
     return i;
 }
 
-const char *lang_memory_label(const lang_memory *mem, const dy_token *t) { return mem->labels[mem_slot(mem, t)]; }
+uint64_t lang_memory_label(const lang_memory *mem, const dy_token *t) { return mem->labels[mem_slot(mem, t)]; }
 
 bool lang_memory_cap_mid(const lang_memory *mem, const dy_token *t) { return mem->cap_mid[mem_slot(mem, t)] != 0; }
 
-void lang_memory_set(lang_memory *mem, const dy_token *t, const char *label) {
+void lang_memory_set(lang_memory *mem, const dy_token *t, uint64_t label) {
     size_t i = mem_slot(mem, t);
     mem->keys[i] = (uint64_t)t->key_hash << 1 | 1;
     mem->labels[i] = label;
 }
 
-/* Greedy decoding of one task over one sentence. */
-static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char **out, lang_memory *mem) {
+/* Greedy decoding of one task over one sentence: out gets the label names, hist their
+ * hashes (the history features read). */
+static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char **out, uint64_t *hist,
+                         lang_memory *mem) {
     uint64_t feats[FEAT_MAX];
-    float scores[AP_MAX_LABELS];
-    c->hist = out;
+    int32_t scores[AP_MAX_LABELS];
+    c->hist = hist;
     for (uint32_t i = c->sb; i < c->se; i++) {
         const dy_token *t = &c->d->toks.v[i];
         size_t n;
         if (task == LT_POS) n = feat_pos(c, i, feats);
         else if (task == LT_CHUNK) n = feat_chunk(c, i, feats);
         else {
-            c->remembered = t->kind == TK_WORD ? lang_memory_label(mem, t) : NULL;
+            c->remembered = t->kind == TK_WORD ? lang_memory_label(mem, t) : 0;
             c->cap_elsewhere = t->kind == TK_WORD && lang_memory_cap_mid(mem, t);
             n = feat_ner(c, i, feats);
         }
         ap_score(am, feats, n, scores);
-        out[i] = am->labels[ap_best(scores, am->nlabels)];
-        if (task == LT_NER && t->kind == TK_WORD && (t->flags & TF_CAP)) lang_memory_set(mem, t, out[i]);
+        int best = ap_best_int(scores, am->nlabels);
+        out[i] = am->labels[best];
+        hist[i] = am->label_hash[best];
+        if (task == LT_NER && t->kind == TK_WORD && (t->flags & TF_CAP)) lang_memory_set(mem, t, hist[i]);
     }
 }
 
-void lang_run(dy_doc *d, const dy_model *m) {
-    if (!m->has_tagger[LT_POS]) return;
+void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
+    if (!m->has_tagger[LT_POS]) tasks &= ~(unsigned)(LANG_POS | LANG_CHUNK);
+    if (!m->has_tagger[LT_CHUNK]) tasks &= ~(unsigned)LANG_CHUNK;
+    if (!m->has_tagger[LT_NER]) tasks &= ~(unsigned)LANG_NER;
+    if (!tasks) return;
     size_t n = d->toks.n + 1;
-    d->pos = dy_arena_alloc(&d->arena, n * sizeof *d->pos);
-    if (m->has_tagger[LT_CHUNK]) d->chunk = dy_arena_alloc(&d->arena, n * sizeof *d->chunk);
-    if (m->has_tagger[LT_NER]) d->ner = dy_arena_alloc(&d->arena, n * sizeof *d->ner);
-    feat_ctx c = {d, 0, 0, d->pos, d->chunk, NULL, NULL, NULL, false};
+    tok_hashes *th = dy_arena_alloc_raw(&d->arena, n * sizeof *th);
+    feat_hash_tokens(d, th);
+    uint64_t *hashes[LT_COUNT] = {0};
+    const char ***outs[LT_COUNT] = {&d->pos, &d->chunk, &d->ner};
+    for (int t = 0; t < LT_COUNT; t++) {
+        if (!(tasks & (1u << t))) continue;
+        *outs[t] = dy_arena_alloc(&d->arena, n * sizeof **outs[t]);
+        hashes[t] = dy_arena_alloc(&d->arena, n * sizeof(uint64_t));
+    }
+    feat_ctx c = {d, 0, 0, th, hashes[LT_POS], hashes[LT_CHUNK], NULL, NULL, 0, false};
     lang_memory mem = {0};
     if (d->ner) {
         c.gaz = lang_gazetteer(d, m);
@@ -108,8 +121,8 @@ void lang_run(dy_doc *d, const dy_model *m) {
     for (size_t si = 0; si < d->sents.n; si++) {
         c.sb = d->sents.v[si].tok_begin;
         c.se = d->sents.v[si].tok_end;
-        tag_sentence(&m->taggers[LT_POS], LT_POS, &c, d->pos, NULL);
-        if (d->chunk) tag_sentence(&m->taggers[LT_CHUNK], LT_CHUNK, &c, d->chunk, NULL);
-        if (d->ner) tag_sentence(&m->taggers[LT_NER], LT_NER, &c, d->ner, &mem);
+        if (d->pos) tag_sentence(&m->taggers[LT_POS], LT_POS, &c, d->pos, hashes[LT_POS], NULL);
+        if (d->chunk) tag_sentence(&m->taggers[LT_CHUNK], LT_CHUNK, &c, d->chunk, hashes[LT_CHUNK], NULL);
+        if (d->ner) tag_sentence(&m->taggers[LT_NER], LT_NER, &c, d->ner, hashes[LT_NER], &mem);
     }
 }

@@ -1,6 +1,8 @@
 /* lang.h - the language layer: part-of-speech tags, chunks and named entities for every
  * sentence of a document, by greedy left-to-right decoding with the averaged-perceptron
- * models of the dy_model (none loaded: the layer leaves doc->pos/chunk/ner NULL).
+ * models of the dy_model (a task without a model leaves doc->pos/chunk/ner NULL). The
+ * recogniser reads words, shapes and dictionaries, not tags, so extraction runs it alone;
+ * the tagger and chunker run when a caller asks for them.
  *
  * lang_tag_doc is also what training and evaluation run, on CoNLL sentences put into a
  * dy_doc, so the features at run time are the features the models were trained on. */
@@ -8,7 +10,9 @@
 #define DY_LANG_H
 #include "../know/model.h"
 
-void lang_run(dy_doc *d, const dy_model *m);
+/* tasks: a mask of LANG_POS, LANG_CHUNK (needs POS), LANG_NER. */
+enum { LANG_POS = 1 << LT_POS, LANG_CHUNK = 1 << LT_CHUNK, LANG_NER = 1 << LT_NER, LANG_ALL = 7 };
+void lang_run(dy_doc *d, const dy_model *m, unsigned tasks);
 
 /* Dictionary match code of every token (feature of the recogniser); arena memory. */
 uint8_t *lang_gazetteer(dy_doc *d, const dy_model *m);
@@ -17,12 +21,12 @@ uint8_t *lang_gazetteer(dy_doc *d, const dy_model *m);
  * words are capitalised mid-sentence somewhere in the document. */
 typedef struct lang_memory {
     uint64_t *keys;
-    const char **labels;
+    uint64_t *labels;     /* hash of the label, 0 when none */
     uint8_t *cap_mid;
     size_t cap;
 } lang_memory;
 void lang_memory_init(lang_memory *mem, dy_doc *d);
-const char *lang_memory_label(const lang_memory *mem, const dy_token *t);
-void lang_memory_set(lang_memory *mem, const dy_token *t, const char *label);
+uint64_t lang_memory_label(const lang_memory *mem, const dy_token *t);
+void lang_memory_set(lang_memory *mem, const dy_token *t, uint64_t label);
 bool lang_memory_cap_mid(const lang_memory *mem, const dy_token *t);
 #endif

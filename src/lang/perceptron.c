@@ -1,5 +1,6 @@
 #include "perceptron.h"
 #include "../util/die.h"
+#include "features.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,11 +11,16 @@ static const char magic[8] = {'D', 'Y', 'A', 'D', 'A', 'P', 0, 1};
 typedef struct ap_header {
     char magic[8];
     uint32_t version, nlabels, cap, nweights;
+    float scale;
+    uint32_t reserved;
 } ap_header;
 
+static inline uint32_t fingerprint(uint64_t key) { return (uint32_t)(key >> 32) | 1u; }
+
 static size_t slot_of(const ap_entry *table, uint32_t cap, uint64_t key) {
-    size_t mask = cap - 1, i = (size_t)(key ^ (key >> 29)) & mask;
-    while (table[i].key && table[i].key != key) i = (i + 1) & mask;
+    size_t mask = cap - 1, i = (size_t)key & mask;
+    uint32_t fp = fingerprint(key);
+    while (table[i].fp && table[i].fp != fp) i = (i + 1) & mask;
     return i;
 }
 
@@ -38,20 +44,54 @@ bool ap_open(ap_model *m, const void *blob, size_t size, char *err, size_t errle
     m->nlabels = h->nlabels;
     m->cap = h->cap;
     m->nweights = h->nweights;
+    m->scale = h->scale;
     m->labels = (const char(*)[AP_LABEL_LEN])p;
     m->table = (const ap_entry *)(p + (size_t)h->nlabels * AP_LABEL_LEN);
     m->weights = (const ap_weight *)(m->table + h->cap);
+    for (uint32_t i = 0; i < m->nlabels; i++) m->label_hash[i] = feat_label_hash(m->labels[i]);
+    /* Every entry must point inside the weights, and every weight at a label. */
+    for (uint32_t i = 0; i < m->cap; i++) {
+        if (!m->table[i].fp) continue;
+        uint32_t off = m->table[i].off_n >> 8, n = m->table[i].off_n & 0xFF;
+        bool ok = (uint64_t)off + n <= m->nweights;
+        for (uint32_t k = 0; ok && k < n; k++) ok = m->weights[off + k].label < m->nlabels;
+        if (!ok) {
+            snprintf(err, errlen, "model file corrupt (entry %u)", i);
+            return false;
+        }
+    }
     return true;
 }
 
-void ap_score(const ap_model *m, const uint64_t *feats, size_t n, float *scores) {
-    memset(scores, 0, m->nlabels * sizeof *scores);
+/* Scoring is bound by cache misses (a table slot, then the weights, per feature), so it
+ * runs in three passes that prefetch what the next pass reads: the misses of all the
+ * token's features overlap instead of following one another. */
+void ap_score(const ap_model *m, const uint64_t *feats, size_t n, int32_t *scores) {
+    const ap_weight *found[FEAT_MAX];
+    uint32_t counts[FEAT_MAX];
+    size_t mask = m->cap - 1, nfound = 0;
+    if (n > FEAT_MAX) n = FEAT_MAX;
+    for (size_t i = 0; i < n; i++) __builtin_prefetch(&m->table[feats[i] & mask]);
     for (size_t i = 0; i < n; i++) {
         const ap_entry *e = &m->table[slot_of(m->table, m->cap, feats[i])];
-        if (!e->key) continue;
-        const ap_weight *w = &m->weights[e->off];
-        for (uint32_t k = 0; k < e->n; k++) scores[w[k].label] += w[k].w;
+        if (!e->fp) continue;
+        found[nfound] = &m->weights[e->off_n >> 8];
+        counts[nfound] = e->off_n & 0xFF;
+        __builtin_prefetch(found[nfound]);
+        nfound++;
     }
+    memset(scores, 0, m->nlabels * sizeof *scores);
+    for (size_t i = 0; i < nfound; i++) {
+        const ap_weight *w = found[i];
+        for (uint32_t k = 0; k < counts[i]; k++) scores[w[k].label] += w[k].w;
+    }
+}
+
+int ap_best_int(const int32_t *scores, uint32_t nlabels) {
+    int best = 0;
+    for (uint32_t i = 1; i < nlabels; i++)
+        if (scores[i] > scores[best]) best = (int)i;
+    return best;
 }
 
 int ap_best(const float *scores, uint32_t nlabels) {
@@ -86,6 +126,7 @@ int ap_trainer_label(ap_trainer *t, const char *name) {
     if (t->rows) dy_die("trainer: label '%s' added after training started", name);
     if (t->nlabels == AP_MAX_LABELS) dy_die("trainer: more than %d labels", AP_MAX_LABELS);
     snprintf(t->labels[t->nlabels], AP_LABEL_LEN, "%s", name);
+    t->label_hash[t->nlabels] = feat_label_hash(t->labels[t->nlabels]);
     return (int)t->nlabels++;
 }
 
@@ -137,19 +178,26 @@ void ap_trainer_update(ap_trainer *t, const uint64_t *feats, size_t n, int truth
     }
 }
 
-bool ap_trainer_save(ap_trainer *t, const char *path, size_t *nfeatures_out) {
+bool ap_trainer_save(ap_trainer *t, const char *path, int prune, size_t *nfeatures_out) {
     size_t L = t->nlabels, nweights = 0, nfeat = 0;
-    /* Averaged weights; a weight that rounds to nothing is dropped. */
-    float *avg = malloc(t->rows * L * sizeof *avg);
+    float *avg = malloc((t->rows * L + 1) * sizeof *avg), maxw = 0.0f;
     if (!avg) dy_die("trainer: out of memory (averaging)");
     for (size_t i = 0; i < t->rows * L; i++) {
         double total = t->total[i] + (double)(t->clock - t->stamp[i]) * t->w[i];
         avg[i] = t->clock ? (float)(total / t->clock) : 0.0f;
-        if (fabsf(avg[i]) < 1e-4f) avg[i] = 0.0f;
+        if (fabsf(avg[i]) > maxw) maxw = fabsf(avg[i]);
     }
+    /* 16-bit weights: a weight that rounds to 0 is dropped. */
+    float scale = maxw > 0 ? maxw / 32000.0f : 1.0f;
+    int16_t *q = malloc((t->rows * L + 1) * sizeof *q);
+    if (!q) dy_die("trainer: out of memory (quantising)");
     for (size_t r = 0; r < t->rows; r++) {
         size_t nz = 0;
-        for (size_t k = 0; k < L; k++) nz += avg[r * L + k] != 0.0f;
+        for (size_t k = 0; k < L; k++) {
+            q[r * L + k] = (int16_t)lrintf(avg[r * L + k] / scale);
+            if (abs(q[r * L + k]) < prune) q[r * L + k] = 0;
+            nz += q[r * L + k] != 0;
+        }
         nweights += nz;
         nfeat += nz > 0;
     }
@@ -166,24 +214,27 @@ bool ap_trainer_save(ap_trainer *t, const char *path, size_t *nfeatures_out) {
         if (!key) continue;
         size_t r = t->index.values[s], nz = 0;
         for (size_t k = 0; k < L; k++)
-            if (avg[r * L + k] != 0.0f) weights[off + nz++] = (ap_weight){avg[r * L + k], (uint32_t)k};
+            if (q[r * L + k]) weights[off + nz++] = (ap_weight){q[r * L + k], (uint8_t)k, 0};
         if (!nz) continue;
-        ap_entry *e = &table[slot_of(table, cap, key)];
-        *e = (ap_entry){key, (uint32_t)off, (uint32_t)nz};
+        size_t slot = slot_of(table, cap, key);
+        if (table[slot].fp) continue;   /* two features with one fingerprint: keep the first */
+        table[slot] = (ap_entry){fingerprint(key), (uint32_t)(off << 8 | nz)};
         off += nz;
     }
     ap_header h;
+    memset(&h, 0, sizeof h);
     memcpy(h.magic, magic, sizeof magic);
     h.version = AP_VERSION;
     h.nlabels = (uint32_t)L;
     h.cap = cap;
-    h.nweights = (uint32_t)nweights;
+    h.nweights = (uint32_t)off;
+    h.scale = scale;
     FILE *f = fopen(path, "wb");
     bool ok = f && fwrite(&h, sizeof h, 1, f) == 1 && fwrite(t->labels, AP_LABEL_LEN, L, f) == L &&
-              fwrite(table, sizeof *table, cap, f) == cap &&
-              fwrite(weights, sizeof *weights, nweights, f) == nweights;
+              fwrite(table, sizeof *table, cap, f) == cap && fwrite(weights, sizeof *weights, off, f) == off;
     if (f && fclose(f) != 0) ok = false;
     free(avg);
+    free(q);
     free(table);
     free(weights);
     if (nfeatures_out) *nfeatures_out = nfeat;

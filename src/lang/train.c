@@ -20,14 +20,15 @@ static uint32_t next_rand(uint32_t *s) {
     return *s = x;
 }
 
-bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, uint32_t seed, const char *out_path,
-                     FILE *log) {
+bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, uint32_t seed, int prune,
+                     const char *out_path, FILE *log) {
     ap_trainer tr;
     ap_trainer_init(&tr);
     for (int i = 0; i < c->nlabels[task]; i++) ap_trainer_label(&tr, c->labels[task][i]);
     size_t *order = malloc(c->ndocs * sizeof *order);
     uint8_t **gaz = calloc(c->ndocs, sizeof *gaz);
-    const char **hist = NULL;
+    uint64_t *hist = NULL, *gold_pos = NULL, *gold_chunk = NULL;
+    tok_hashes *th = NULL;
     size_t hist_cap = 0;
     for (size_t i = 0; i < c->ndocs; i++) order[i] = i;
     uint32_t rng = seed ? seed : 1;
@@ -48,13 +49,21 @@ bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, u
             if (hist_cap < d->toks.n + 1) {
                 hist_cap = d->toks.n + 1;
                 hist = realloc(hist, hist_cap * sizeof *hist);
+                gold_pos = realloc(gold_pos, hist_cap * sizeof *gold_pos);
+                gold_chunk = realloc(gold_chunk, hist_cap * sizeof *gold_chunk);
+                th = realloc(th, hist_cap * sizeof *th);
+            }
+            feat_hash_tokens(d, th);
+            for (size_t k = 0; k < d->toks.n; k++) {
+                gold_pos[k] = feat_label_hash(cd->gold[LT_POS][k]);
+                gold_chunk[k] = feat_label_hash(cd->gold[LT_CHUNK][k]);
             }
             lang_memory mem = {0};
             if (task == LT_NER) {
                 if (!gaz[order[oi]]) gaz[order[oi]] = lang_gazetteer(d, m);
                 lang_memory_init(&mem, d);
             }
-            feat_ctx fc = {d, 0, 0, cd->gold[LT_POS], cd->gold[LT_CHUNK], hist, gaz[order[oi]], NULL, false};
+            feat_ctx fc = {d, 0, 0, th, gold_pos, gold_chunk, hist, gaz[order[oi]], 0, false};
             for (size_t si = 0; si < d->sents.n; si++) {
                 fc.sb = d->sents.v[si].tok_begin;
                 fc.se = d->sents.v[si].tok_end;
@@ -64,7 +73,7 @@ bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, u
                     if (task == LT_POS) n = feat_pos(&fc, k, feats);
                     else if (task == LT_CHUNK) n = feat_chunk(&fc, k, feats);
                     else {
-                        fc.remembered = t->kind == TK_WORD ? lang_memory_label(&mem, t) : NULL;
+                        fc.remembered = t->kind == TK_WORD ? lang_memory_label(&mem, t) : 0;
                         fc.cap_elsewhere = t->kind == TK_WORD && lang_memory_cap_mid(&mem, t);
                         n = feat_ner(&fc, k, feats);
                     }
@@ -72,7 +81,7 @@ bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, u
                     int guess = ap_best(scores, tr.nlabels);
                     int truth = ap_trainer_label(&tr, cd->gold[task][k]);
                     ap_trainer_update(&tr, feats, n, truth, guess);
-                    hist[k] = tr.labels[guess];
+                    hist[k] = tr.label_hash[guess];
                     if (task == LT_NER && t->kind == TK_WORD && (t->flags & TF_CAP)) lang_memory_set(&mem, t, hist[k]);
                     right += guess == truth;
                     total++;
@@ -85,11 +94,14 @@ bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, u
                     now() - t0);
     }
     size_t nfeat = 0;
-    bool ok = ap_trainer_save(&tr, out_path, &nfeat);
+    bool ok = ap_trainer_save(&tr, out_path, prune, &nfeat);
     if (log && ok) fprintf(log, "  %s: wrote %s (%zu features)\n", lang_task_names[task], out_path, nfeat);
     free(order);
     free(gaz);
     free(hist);
+    free(gold_pos);
+    free(gold_chunk);
+    free(th);
     ap_trainer_free(&tr);
     return ok;
 }
@@ -108,7 +120,7 @@ void lang_eval(conll_corpus *c, const dy_model *m, lang_scores *s) {
     for (size_t di = 0; di < c->ndocs; di++) {
         conll_doc *cd = &c->docs[di];
         dy_doc *d = &cd->doc;
-        lang_run(d, m);
+        lang_run(d, m, LANG_ALL);
         s->tokens += d->toks.n;
         for (size_t si = 0; si < d->sents.n; si++) {
             uint32_t b = d->sents.v[si].tok_begin, e = d->sents.v[si].tok_end;

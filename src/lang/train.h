@@ -16,8 +16,8 @@ typedef struct lang_scores {
     size_t tokens;
 } lang_scores;
 
-bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, uint32_t seed, const char *out_path,
-                     FILE *log);
+bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, uint32_t seed, int prune,
+                     const char *out_path, FILE *log);
 void lang_eval(conll_corpus *c, const dy_model *m, lang_scores *s);
 double span_f1(const span_counts *s);
 #endif
