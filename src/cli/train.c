@@ -139,6 +139,10 @@ int cli_eval(int argc, char **argv) {
     lang_eval(&c, m, &s);
     printf("dyad eval: %s, %zu documents, %zu tokens\n", path, c.ndocs, s.tokens);
     printf("  POS accuracy  %.2f%%\n", 100 * s.pos_acc);
+    printf("  POS errors   ");
+    for (int i = 0; i < 10 && s.pos_errors[i].n; i++)
+        printf(" %s>%s %zu", s.pos_errors[i].gold, s.pos_errors[i].pred, s.pos_errors[i].n);
+    printf("\n");
     printf("  chunk F1      %.2f   (gold %zu, predicted %zu, right %zu)\n", 100 * span_f1(&s.chunk), s.chunk.gold,
            s.chunk.pred, s.chunk.tp);
     printf("  NER F1        %.2f   (gold %zu, predicted %zu, right %zu)\n", 100 * span_f1(&s.ner), s.ner.gold,

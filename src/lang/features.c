@@ -68,6 +68,17 @@ void feat_hash_tokens(const dy_doc *d, tok_hashes *out) {
     }
 }
 
+bool feat_headline(const dy_doc *d, uint32_t sb, uint32_t se) {
+    uint32_t caps = 0;
+    for (uint32_t i = sb; i < se; i++) {
+        const dy_token *t = &d->toks.v[i];
+        if (t->kind != TK_WORD) continue;
+        if (!(t->flags & TF_ALLCAP) && !(t->flags & TF_CAP && t->end - t->start == 1)) return false;
+        caps++;
+    }
+    return caps >= 2;
+}
+
 typedef struct fbuf { uint64_t *out; size_t n; } fbuf;
 
 static inline void add(fbuf *b, uint64_t h) {
@@ -86,16 +97,17 @@ static inline uint64_t shape_at(const feat_ctx *c, long i) {
     return i < (long)c->sb ? H_BOS : i >= (long)c->se ? H_EOS : c->th[i].shape;
 }
 
+uint64_t feat_sure_key(const feat_ctx *c, uint32_t i) { return f1(99, c->th[i].text); }
+
 size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
     fbuf b = {out, 0};
     const tok_hashes *h = &c->th[i];
     uint64_t p1 = tag(c->hist, c, (long)i - 1), p2 = tag(c->hist, c, (long)i - 2);
     add(&b, f1(1, 0));
     add(&b, f1(2, h->key));
-    for (int k = 0; k < 4; k++) {
-        add(&b, f1(3 + k, h->suf[k]));
-        add(&b, f1(13 + k, h->pre[k]));
-    }
+    for (int k = 0; k < 4; k++) add(&b, f1(3 + k, h->suf[k]));
+    add(&b, f1(13, h->pre[0]));
+    add(&b, f1(15, h->pre[2]));
     add(&b, f1(30, h->shape));
     add(&b, f1(31, p1));
     add(&b, f2(32, p1, p2));
@@ -109,6 +121,11 @@ size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
     if (i + 1 < c->se) add(&b, f1(40, c->th[i + 1].suf[2]));
     if (i > c->sb) add(&b, f1(41, c->th[i - 1].suf[2]));
     if (i == c->sb) add(&b, f1(42, (c->d->toks.v[i].flags & TF_CAP) ? 1 : 2));
+    add(&b, f2(43, p1, h->shape));
+    add(&b, f2(44, p1, word(c, (long)i + 1)));
+    add(&b, f2(45, h->shape, word(c, (long)i - 1)));
+    if (i + 1 < c->se) add(&b, f2(46, h->key, c->th[i + 1].suf[2]));
+    if (c->headline) add(&b, f1(47, h->key));
     return b.n;
 }
 
@@ -171,6 +188,7 @@ size_t feat_ner(const feat_ctx *c, uint32_t i, uint64_t *out) {
         add(&b, f2(48, g, h->shape));
     }
     if (i == c->sb) add(&b, f1(49, 1));
+    if (c->headline) add(&b, f2(54, h->key, 1));
     if (c->remembered) add(&b, f1(50, c->remembered));
     if (c->cap_elsewhere) add(&b, f1(51, 1));
     add(&b, f2(52, word(c, (long)i - 1), h->key));

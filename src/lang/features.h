@@ -27,10 +27,17 @@ typedef struct feat_ctx {
     const uint8_t *gaz;          /* per token: dictionary match code (lang.c), or NULL */
     uint64_t remembered;         /* NER: hash of the label this word got earlier in the document, or 0 */
     bool cap_elsewhere;          /* NER: the word is capitalised mid-sentence elsewhere in the doc */
+    bool headline;               /* the sentence is written in capitals ("SOCCER - JAPAN GET LUCKY WIN") */
 } feat_ctx;
 
 void feat_hash_tokens(const dy_doc *d, tok_hashes *out);
+/* Is the sentence [sb, se) in capitals (at least two words, no lower-case word)? */
+bool feat_headline(const dy_doc *d, uint32_t sb, uint32_t se);
 uint64_t feat_label_hash(const char *label);
+
+/* The tag-dictionary key of token i: a word as written that the training data labels
+ * (nearly) always the same way ("the", ",", "said") gets its label without scoring. */
+uint64_t feat_sure_key(const feat_ctx *c, uint32_t i);
 
 size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out);
 size_t feat_chunk(const feat_ctx *c, uint32_t i, uint64_t *out);

@@ -81,6 +81,12 @@ static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char *
     c->hist = hist;
     for (uint32_t i = c->sb; i < c->se; i++) {
         const dy_token *t = &c->d->toks.v[i];
+        int best = task == LT_CHUNK ? -1 : ap_single_label(am, feat_sure_key(c, i));
+        if (best >= 0) {
+            out[i] = am->labels[best];
+            hist[i] = am->label_hash[best];
+            continue;
+        }
         size_t n;
         if (task == LT_POS) n = feat_pos(c, i, feats);
         else if (task == LT_CHUNK) n = feat_chunk(c, i, feats);
@@ -90,7 +96,7 @@ static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char *
             n = feat_ner(c, i, feats);
         }
         ap_score(am, feats, n, scores);
-        int best = ap_best_int(scores, am->nlabels);
+        best = ap_best_int(scores, am->nlabels);
         out[i] = am->labels[best];
         hist[i] = am->label_hash[best];
         if (task == LT_NER && t->kind == TK_WORD && (t->flags & TF_CAP)) lang_memory_set(mem, t, hist[i]);
@@ -112,7 +118,7 @@ void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
         *outs[t] = dy_arena_alloc(&d->arena, n * sizeof **outs[t]);
         hashes[t] = dy_arena_alloc(&d->arena, n * sizeof(uint64_t));
     }
-    feat_ctx c = {d, 0, 0, th, hashes[LT_POS], hashes[LT_CHUNK], NULL, NULL, 0, false};
+    feat_ctx c = {d, 0, 0, th, hashes[LT_POS], hashes[LT_CHUNK], NULL, NULL, 0, false, false};
     lang_memory mem = {0};
     if (d->ner) {
         c.gaz = lang_gazetteer(d, m);
@@ -121,6 +127,7 @@ void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
     for (size_t si = 0; si < d->sents.n; si++) {
         c.sb = d->sents.v[si].tok_begin;
         c.se = d->sents.v[si].tok_end;
+        c.headline = feat_headline(d, c.sb, c.se);
         if (d->pos) tag_sentence(&m->taggers[LT_POS], LT_POS, &c, d->pos, hashes[LT_POS], NULL);
         if (d->chunk) tag_sentence(&m->taggers[LT_CHUNK], LT_CHUNK, &c, d->chunk, hashes[LT_CHUNK], NULL);
         if (d->ner) tag_sentence(&m->taggers[LT_NER], LT_NER, &c, d->ner, hashes[LT_NER], &mem);

@@ -87,6 +87,12 @@ void ap_score(const ap_model *m, const uint64_t *feats, size_t n, int32_t *score
     }
 }
 
+int ap_single_label(const ap_model *m, uint64_t feat) {
+    const ap_entry *e = &m->table[slot_of(m->table, m->cap, feat)];
+    if (!e->fp || (e->off_n & 0xFF) != 1) return -1;
+    return m->weights[e->off_n >> 8].label;
+}
+
 int ap_best_int(const int32_t *scores, uint32_t nlabels) {
     int best = 0;
     for (uint32_t i = 1; i < nlabels; i++)
@@ -159,6 +165,11 @@ void ap_trainer_score(const ap_trainer *t, const uint64_t *feats, size_t n, floa
         const float *w = t->w + (size_t)r * L;
         for (size_t k = 0; k < L; k++) scores[k] += w[k];
     }
+}
+
+void ap_trainer_fix(ap_trainer *t, uint64_t feat, int label) {
+    size_t r = row_of(t, feat);
+    t->w[r * t->nlabels + (size_t)label] = 1.0f;   /* averages to 1 as long as no update touches it */
 }
 
 static void bump(ap_trainer *t, size_t at, float v) {

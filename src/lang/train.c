@@ -20,11 +20,58 @@ static uint32_t next_rand(uint32_t *s) {
     return *s = x;
 }
 
+#define SURE_MIN_COUNT 20      /* a word seen this often ... */
+#define SURE_MIN_SHARE 0.999   /* ... with the same label this often goes in the tag dictionary */
+
+/* The tag dictionary of a task: words as written that the training data (nearly) always
+ * labels alike. They get their label at run time without scoring (and so here too). */
+static void build_tag_dictionary(conll_corpus *c, int task, ap_trainer *tr, u64map *sure) {
+    u64map rows;
+    u64map_init(&rows, 1 << 16);
+    DY_VEC(uint32_t) counts = {0};
+    dy_arena tmp;
+    dy_arena_init(&tmp, 1 << 20);
+    size_t L = tr->nlabels, nrows = 0;
+    for (size_t di = 0; di < c->ndocs; di++) {
+        dy_doc *d = &c->docs[di].doc;
+        tok_hashes *th = malloc((d->toks.n + 1) * sizeof *th);
+        feat_hash_tokens(d, th);
+        feat_ctx fc = {.d = d, .th = th};
+        for (uint32_t k = 0; k < d->toks.n; k++) {
+            uint64_t key = feat_sure_key(&fc, k);
+            uint32_t r;
+            if (!u64map_get(&rows, key, &r)) {
+                r = (uint32_t)nrows++;
+                u64map_put(&rows, key, r);
+                for (size_t l = 0; l < L + 1; l++) DY_PUSH(&tmp, counts) = 0;
+            }
+            counts.v[r * (L + 1) + (size_t)ap_trainer_label(tr, c->docs[di].gold[task][k])]++;
+            counts.v[r * (L + 1) + L]++;   /* total */
+        }
+        free(th);
+    }
+    for (size_t s = 0; s < rows.cap; s++) {
+        if (!rows.keys[s]) continue;
+        const uint32_t *row = &counts.v[(size_t)rows.values[s] * (L + 1)];
+        if (row[L] < SURE_MIN_COUNT) continue;
+        for (size_t l = 0; l < L; l++)
+            if (row[l] >= SURE_MIN_SHARE * row[L]) {
+                ap_trainer_fix(tr, rows.keys[s], (int)l);
+                u64map_put(sure, rows.keys[s], (uint32_t)l);
+            }
+    }
+    u64map_free(&rows);
+    dy_arena_free(&tmp);
+}
+
 bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, uint32_t seed, int prune,
                      const char *out_path, FILE *log) {
     ap_trainer tr;
     ap_trainer_init(&tr);
     for (int i = 0; i < c->nlabels[task]; i++) ap_trainer_label(&tr, c->labels[task][i]);
+    u64map sure;
+    u64map_init(&sure, 1024);
+    if (task != LT_CHUNK) build_tag_dictionary(c, task, &tr, &sure);
     size_t *order = malloc(c->ndocs * sizeof *order);
     uint8_t **gaz = calloc(c->ndocs, sizeof *gaz);
     uint64_t *hist = NULL, *gold_pos = NULL, *gold_chunk = NULL;
@@ -63,12 +110,20 @@ bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, u
                 if (!gaz[order[oi]]) gaz[order[oi]] = lang_gazetteer(d, m);
                 lang_memory_init(&mem, d);
             }
-            feat_ctx fc = {d, 0, 0, th, gold_pos, gold_chunk, hist, gaz[order[oi]], 0, false};
+            feat_ctx fc = {d, 0, 0, th, gold_pos, gold_chunk, hist, gaz[order[oi]], 0, false, false};
             for (size_t si = 0; si < d->sents.n; si++) {
                 fc.sb = d->sents.v[si].tok_begin;
                 fc.se = d->sents.v[si].tok_end;
+                fc.headline = feat_headline(d, fc.sb, fc.se);
                 for (uint32_t k = fc.sb; k < fc.se; k++) {
                     const dy_token *t = &d->toks.v[k];
+                    uint32_t sure_label;
+                    if (task != LT_CHUNK && u64map_get(&sure, feat_sure_key(&fc, k), &sure_label)) {
+                        hist[k] = tr.label_hash[sure_label];
+                        right += strcmp(tr.labels[sure_label], cd->gold[task][k]) == 0;
+                        total++;
+                        continue;
+                    }
                     size_t n;
                     if (task == LT_POS) n = feat_pos(&fc, k, feats);
                     else if (task == LT_CHUNK) n = feat_chunk(&fc, k, feats);
@@ -96,6 +151,7 @@ bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, u
     size_t nfeat = 0;
     bool ok = ap_trainer_save(&tr, out_path, prune, &nfeat);
     if (log && ok) fprintf(log, "  %s: wrote %s (%zu features)\n", lang_task_names[task], out_path, nfeat);
+    u64map_free(&sure);
     free(order);
     free(gaz);
     free(hist);
@@ -113,9 +169,25 @@ static int ner_type_index(const char *type) {
     return -1;
 }
 
+/* Count a POS confusion in a small table of (gold, predicted) pairs. */
+static void confuse(lang_confusion *tab, size_t cap, size_t *n, const char *gold, const char *pred) {
+    for (size_t i = 0; i < *n; i++)
+        if (tab[i].gold == gold && tab[i].pred == pred) {
+            tab[i].n++;
+            return;
+        }
+    if (*n < cap) tab[(*n)++] = (lang_confusion){gold, pred, 1};
+}
+
+static int by_count(const void *a, const void *b) {
+    size_t x = ((const lang_confusion *)a)->n, y = ((const lang_confusion *)b)->n;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
 void lang_eval(conll_corpus *c, const dy_model *m, lang_scores *s) {
     memset(s, 0, sizeof *s);
-    size_t right = 0;
+    size_t right = 0, nconf = 0;
+    lang_confusion *conf = calloc(4096, sizeof *conf);
     double t0 = now();
     for (size_t di = 0; di < c->ndocs; di++) {
         conll_doc *cd = &c->docs[di];
@@ -124,7 +196,11 @@ void lang_eval(conll_corpus *c, const dy_model *m, lang_scores *s) {
         s->tokens += d->toks.n;
         for (size_t si = 0; si < d->sents.n; si++) {
             uint32_t b = d->sents.v[si].tok_begin, e = d->sents.v[si].tok_end;
-            for (uint32_t k = b; d->pos && k < e; k++) right += strcmp(d->pos[k], cd->gold[LT_POS][k]) == 0;
+            for (uint32_t k = b; d->pos && k < e; k++) {
+                bool ok = strcmp(d->pos[k], cd->gold[LT_POS][k]) == 0;
+                right += ok;
+                if (!ok) confuse(conf, 4096, &nconf, cd->gold[LT_POS][k], d->pos[k]);
+            }
             if (d->chunk) conll_count_spans(d->chunk, cd->gold[LT_CHUNK], b, e, &s->chunk, NULL);
             if (d->ner) {
                 conll_count_spans(d->ner, cd->gold[LT_NER], b, e, &s->ner, NULL);
@@ -136,6 +212,9 @@ void lang_eval(conll_corpus *c, const dy_model *m, lang_scores *s) {
     }
     s->seconds = now() - t0;
     s->pos_acc = s->tokens ? (double)right / (double)s->tokens : 0.0;
+    qsort(conf, nconf, sizeof *conf, by_count);
+    for (size_t i = 0; i < 10 && i < nconf; i++) s->pos_errors[i] = conf[i];
+    free(conf);
 }
 
 double span_f1(const span_counts *s) {

@@ -9,8 +9,11 @@
 #define DY_LANG_TRAIN_H
 #include "conll.h"
 
+typedef struct lang_confusion { const char *gold, *pred; size_t n; } lang_confusion;
+
 typedef struct lang_scores {
     double pos_acc;
+    lang_confusion pos_errors[10];         /* the most frequent POS confusions */
     span_counts chunk, ner, ner_type[4];   /* ner_type: PER, LOC, ORG, MISC */
     double seconds;
     size_t tokens;
