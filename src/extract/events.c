@@ -40,6 +40,19 @@ static void find_place(const dy_doc *d, const dy_model *m, const dy_sentence *s,
     }
 }
 
+/* An event verb or noun at token k: the dictionary's phrases, else the word's verb lemma
+ * ("re-invites" is not listed; its lemma may be). */
+static bool event_cue(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t end, uint32_t *n, uint32_t *v) {
+    if (pt_longest(&m->verb_pt, d, k, end, n, v)) return true;
+    const dy_token *t = &d->toks.v[k];
+    if (t->flags & TF_CAP) return false;
+    char lemma[64];
+    lemma_of(&m->lemmas, t->key, t->key_len, LP_VERB, lemma, sizeof lemma);
+    if (strcmp(lemma, t->key) == 0 || !pt_get_word(&m->verb_pt, lemma, strlen(lemma), v)) return false;
+    *n = 1;
+    return true;
+}
+
 void event_run(dy_doc *d, const dy_model *m) {
     for (size_t si = 0; si < d->sents.n; si++) {
         const dy_sentence *s = &d->sents.v[si];
@@ -55,7 +68,7 @@ void event_run(dy_doc *d, const dy_model *m) {
             const dy_token *t = &d->toks.v[k];
             if (t->kind == TK_QUOTE && !(t->flags & TF_QSINGLE)) in_quote = !in_quote;
             uint32_t n, v;
-            if (in_quote || t->kind != TK_WORD || !pt_longest(&m->verb_pt, d, k, s->tok_end, &n, &v)) continue;
+            if (in_quote || t->kind != TK_WORD || !event_cue(d, m, k, s->tok_end, &n, &v)) continue;
             if (negated_or_hypothetical(d, s->tok_begin, k)) { k += n - 1; continue; }
             const kb_verb *verb = &m->verbs.v[v];
             uint32_t src = DY_NONE, tgt = DY_NONE;

@@ -353,12 +353,14 @@ dy_model *model_load(void) {
     load_roles(m);
     load_verbs(m);
     load_builtin_taggers(m);
+    lemma_load(&m->lemmas);
     return m;
 }
 
 void model_free(dy_model *m) {
     if (!m) return;
     hm_free(&m->abbrevs);
+    lemma_free(&m->lemmas);
     hm_free(&m->vocab);
     hm_free(&m->word_values);
     hm_free(&m->cameo_map);

@@ -8,6 +8,7 @@
 #define DY_MODEL_H
 #include "../core/doc.h"
 #include "../util/hashmap.h"
+#include "../lang/lemma.h"
 #include "../lang/perceptron.h"
 #include "phrases.h"
 
@@ -76,6 +77,7 @@ typedef struct dy_model {
     phrase_table verb_pt;    DY_VEC(kb_verb) verbs;
     phrase_table boiler_pt;  /* phrases that mark a boilerplate line */
     hashmap cameo_map;       DY_VEC(kb_cameo) cameo;
+    lemmatizer lemmas;              /* WordNet base forms and morphy's rules */
     ap_model taggers[LT_COUNT];     /* compiled in, or mapped by model_load_taggers */
     bool has_tagger[LT_COUNT];
     void *mapped[LT_COUNT];         /* mmap'ed model files, to unmap */

@@ -96,6 +96,10 @@ bool pt_longest(const phrase_table *t, const dy_doc *d, uint32_t tok, uint32_t l
     return false;
 }
 
+bool pt_get_word(const phrase_table *t, const char *key, size_t len, uint32_t *value) {
+    return hm_get(&t->map, key, len, value);
+}
+
 bool pt_exact(const phrase_table *t, const dy_doc *d, uint32_t begin, uint32_t end, uint32_t *value) {
     char buf[PT_MAX_KEY];
     size_t len;

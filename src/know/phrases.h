@@ -26,6 +26,8 @@ bool pt_add(phrase_table *t, hashmap *vocab, const char *phrase, size_t len, con
 /* Longest phrase starting at token tok and ending before token limit. */
 bool pt_longest(const phrase_table *t, const dy_doc *d, uint32_t tok, uint32_t limit,
                 uint32_t *ntoks, uint32_t *value);
+/* Lookup of a one-word phrase by its key (a lemma, say). */
+bool pt_get_word(const phrase_table *t, const char *key, size_t len, uint32_t *value);
 /* Exact lookup of the tokens [begin, end). */
 bool pt_exact(const phrase_table *t, const dy_doc *d, uint32_t begin, uint32_t end, uint32_t *value);
 #endif

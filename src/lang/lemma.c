@@ -1,0 +1,151 @@
+/* lemma.c - morphy's algorithm: an exception list first, then suffix rules whose result
+ * must be a WordNet base form; the word itself when it already is one. */
+#include "lemma.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const pos_names[LP_COUNT] = {"noun", "verb", "adj", "adv"};
+
+typedef struct rule { const char *suffix, *ending; } rule;
+/* WordNet morphy's detachment rules (wnintro(7WN), "morphy"). */
+static const rule noun_rules[] = {{"s", ""},    {"ses", "s"},   {"xes", "x"}, {"zes", "z"}, {"ches", "ch"},
+                                  {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
+static const rule verb_rules[] = {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""},
+                                  {"ed", "e"}, {"ed", ""},  {"ing", "e"}, {"ing", ""}};
+static const rule adj_rules[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
+
+static char *read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf) buf[n] = '\0';
+    *len = (size_t)n;
+    return buf;
+}
+
+/* index.POS: one word per line, first field; lines starting with a space are the licence. */
+static void load_index(lemmatizer *lz, const char *dir, int pos) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/index.%s", dir, pos_names[pos]);
+    size_t len;
+    char *buf = read_file(path, &len);
+    if (!buf) return;
+    lz->loaded = true;
+    for (char *p = buf, *end = buf + len; p < end;) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) nl = end;
+        if (*p != ' ') {
+            char *sp = memchr(p, ' ', (size_t)(nl - p));
+            if (sp) {
+                for (char *c = p; c < sp; c++)
+                    if (*c == '_') *c = ' ';
+                hm_put(&lz->words[pos], p, (size_t)(sp - p), 1);
+            }
+        }
+        p = nl + 1;
+    }
+    free(buf);
+}
+
+/* POS.exc: "form lemma [lemma...]" per line; the first lemma is kept. */
+static void load_exceptions(lemmatizer *lz, const char *dir, int pos) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.exc", dir, pos_names[pos]);
+    size_t len;
+    char *buf = read_file(path, &len);
+    if (!buf) return;
+    for (char *p = buf, *end = buf + len; p < end;) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) nl = end;
+        char *sp = memchr(p, ' ', (size_t)(nl - p));
+        if (sp) {
+            char *lem = sp + 1, *le = lem;
+            while (le < nl && *le != ' ') le++;
+            DY_PUSH(&lz->arena, lz->exc_lemmas) = dy_arena_strndup(&lz->arena, lem, (size_t)(le - lem));
+            hm_put(&lz->exceptions[pos], p, (size_t)(sp - p), (uint32_t)lz->exc_lemmas.n - 1);
+        }
+        p = nl + 1;
+    }
+    free(buf);
+}
+
+void lemma_load(lemmatizer *lz) {
+    memset(lz, 0, sizeof *lz);
+    dy_arena_init(&lz->arena, 1 << 16);
+    for (int p = 0; p < LP_COUNT; p++) {
+        hm_init(&lz->words[p]);
+        hm_init(&lz->exceptions[p]);
+    }
+    const char *dir = getenv("DYAD_WORDNET");
+    if (!dir || !*dir) dir = "/usr/share/wordnet";
+    for (int p = 0; p < LP_COUNT; p++) {
+        load_index(lz, dir, p);
+        load_exceptions(lz, dir, p);
+    }
+}
+
+void lemma_free(lemmatizer *lz) {
+    for (int p = 0; p < LP_COUNT; p++) {
+        hm_free(&lz->words[p]);
+        hm_free(&lz->exceptions[p]);
+    }
+    dy_arena_free(&lz->arena);
+}
+
+static const char *copy_out(const char *s, size_t n, char *buf, size_t cap) {
+    if (n >= cap) n = cap - 1;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+const char *lemma_of(const lemmatizer *lz, const char *word, size_t len, enum lemma_pos pos, char *buf, size_t cap) {
+    uint32_t v;
+    if (hm_get(&lz->exceptions[pos], word, len, &v)) {
+        const char *l = lz->exc_lemmas.v[v];
+        return copy_out(l, strlen(l), buf, cap);
+    }
+    if (lz->loaded && hm_get(&lz->words[pos], word, len, NULL)) return copy_out(word, len, buf, cap);
+    const rule *rules = pos == LP_NOUN ? noun_rules : pos == LP_VERB ? verb_rules : pos == LP_ADJ ? adj_rules : NULL;
+    size_t nrules = pos == LP_NOUN ? sizeof noun_rules / sizeof *noun_rules
+                    : pos == LP_VERB ? sizeof verb_rules / sizeof *verb_rules
+                    : pos == LP_ADJ ? sizeof adj_rules / sizeof *adj_rules
+                                    : 0;
+    char tmp[128];
+    long fallback = -1;   /* without WordNet: the first rule that applies */
+    for (size_t r = 0; r < nrules; r++) {
+        size_t sl = strlen(rules[r].suffix), el = strlen(rules[r].ending);
+        if (len <= sl || len - sl + el >= sizeof tmp || memcmp(word + len - sl, rules[r].suffix, sl) != 0) continue;
+        size_t n = len - sl;
+        memcpy(tmp, word, n);
+        memcpy(tmp + n, rules[r].ending, el);
+        n += el;
+        if (lz->loaded && hm_get(&lz->words[pos], tmp, n, NULL)) return copy_out(tmp, n, buf, cap);
+        if (fallback < 0) fallback = (long)r;
+    }
+    if (!lz->loaded && fallback >= 0) {
+        const rule *r = &rules[fallback];
+        size_t sl = strlen(r->suffix), el = strlen(r->ending), n = len - sl;
+        memcpy(tmp, word, n);
+        memcpy(tmp + n, r->ending, el);
+        return copy_out(tmp, n + el, buf, cap);
+    }
+    return copy_out(word, len, buf, cap);
+}
+
+int lemma_pos_of_tag(const char *tag) {
+    if (tag[0] == 'N') return LP_NOUN;
+    if (tag[0] == 'V') return LP_VERB;
+    if (tag[0] == 'J') return LP_ADJ;
+    if (tag[0] == 'R' && tag[1] == 'B') return LP_ADV;
+    return -1;
+}

@@ -1,0 +1,118 @@
+/* test_lang.c - the language layer: the built-in models load and tag plain sentences the
+ * way any reader would; the perceptron trains, saves and reloads deterministically and
+ * refuses corrupt files; lemmas follow WordNet and morphy. */
+#include "harness.h"
+#include "core/doc.h"
+#include "know/model.h"
+#include "lang/lang.h"
+#include "lang/lemma.h"
+#include "lang/perceptron.h"
+#include "text/sentences.h"
+#include "text/tokenize.h"
+#include <stdlib.h>
+
+static dy_model *model;
+static dy_doc doc;
+
+static void tag(const char *text) {
+    doc_reset(&doc, text, (uint32_t)strlen(text));
+    tok_run(&doc, &model->abbrevs, &model->vocab);
+    sent_run(&doc, model);
+    lang_run(&doc, model, LANG_ALL);
+}
+
+/* Labels of the tokens joined by spaces. */
+static const char *labels(const char **tags) {
+    static char out[1024];
+    size_t p = 0;
+    for (size_t i = 0; i < doc.toks.n && tags; i++) p += (size_t)snprintf(out + p, sizeof out - p, "%s%s", i ? " " : "", tags[i]);
+    out[p] = '\0';
+    return out;
+}
+
+TEST(builtin_models_load) {
+    CHECK(model->has_tagger[LT_POS] && model->has_tagger[LT_CHUNK] && model->has_tagger[LT_NER]);
+    CHECK(model->taggers[LT_POS].nlabels >= 40);
+    CHECK(ap_label_id(&model->taggers[LT_NER], "B-PER") >= 0);
+}
+
+TEST(pos_tags_of_a_plain_sentence) {
+    tag("The president said on Friday that he invited the two leaders to Moscow .");
+    CHECK_STR(labels(doc.pos), "DT NN VBD IN NNP IN PRP VBD DT CD NNS TO NNP .");
+}
+
+TEST(chunks_of_a_plain_sentence) {
+    tag("The foreign minister met his counterpart in Berlin .");
+    CHECK_STR(labels(doc.chunk), "B-NP I-NP I-NP B-VP B-NP I-NP B-PP B-NP O");
+}
+
+TEST(entities_of_a_plain_sentence) {
+    tag("Russian President Vladimir Putin met German Chancellor Angela Merkel in Berlin on Tuesday .");
+    CHECK_STR(labels(doc.ner), "B-MISC O B-PER I-PER O B-MISC O B-PER I-PER O B-LOC O O O");
+}
+
+TEST(perceptron_learns_saves_and_reloads) {
+    /* A toy task: the label is whether feature 7 is present. */
+    ap_trainer t;
+    ap_trainer_init(&t);
+    int no = ap_trainer_label(&t, "no"), yes = ap_trainer_label(&t, "yes");
+    float scores[AP_MAX_LABELS];
+    for (int epoch = 0; epoch < 5; epoch++)
+        for (uint64_t i = 1; i < 200; i++) {
+            uint64_t f[3] = {1000 + i % 13, i % 2 ? 7 : 8, 99};
+            ap_trainer_score(&t, f, 3, scores);
+            ap_trainer_update(&t, f, 3, i % 2 ? yes : no, ap_best(scores, t.nlabels));
+        }
+    const char *a = "build/test-toy-a.ap", *b = "build/test-toy-b.ap";
+    CHECK(ap_trainer_save(&t, a, 0, NULL));
+    CHECK(ap_trainer_save(&t, b, 0, NULL));
+    ap_trainer_free(&t);
+    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+    char ba[1 << 16], bb[1 << 16];
+    size_t na = fa ? fread(ba, 1, sizeof ba, fa) : 0, nb = fb ? fread(bb, 1, sizeof bb, fb) : 0;
+    if (fa) fclose(fa);
+    if (fb) fclose(fb);
+    CHECK(na > 0 && na == nb && memcmp(ba, bb, na) == 0);
+    ap_model m;
+    char err[128];
+    CHECK(ap_open(&m, ba, na, err, sizeof err));
+    int32_t s[AP_MAX_LABELS];
+    uint64_t fy[3] = {1003, 7, 99}, fn[3] = {1003, 8, 99};
+    ap_score(&m, fy, 3, s);
+    CHECK(ap_best_int(s, m.nlabels) == yes);
+    ap_score(&m, fn, 3, s);
+    CHECK(ap_best_int(s, m.nlabels) == no);
+    /* A truncated or overwritten file is refused, not trusted. */
+    CHECK(!ap_open(&m, ba, na / 2, err, sizeof err));
+    ba[0] = 'X';
+    CHECK(!ap_open(&m, ba, na, err, sizeof err));
+    remove(a);
+    remove(b);
+}
+
+TEST(lemmas) {
+    char buf[64];
+    const lemmatizer *lz = &model->lemmas;
+    CHECK_STR(lemma_of(lz, "invited", 7, LP_VERB, buf, sizeof buf), "invite");
+    CHECK_STR(lemma_of(lz, "said", 4, LP_VERB, buf, sizeof buf), "say");
+    CHECK_STR(lemma_of(lz, "met", 3, LP_VERB, buf, sizeof buf), "meet");
+    CHECK_STR(lemma_of(lz, "countries", 9, LP_NOUN, buf, sizeof buf), "country");
+    CHECK_STR(lemma_of(lz, "criticized", 10, LP_VERB, buf, sizeof buf), "criticize");
+    CHECK_STR(lemma_of(lz, "wolves", 6, LP_NOUN, buf, sizeof buf), "wolf");
+    CHECK_STR(lemma_of(lz, "visits", 6, LP_VERB, buf, sizeof buf), "visit");
+    CHECK(lemma_pos_of_tag("VBD") == LP_VERB && lemma_pos_of_tag("NNS") == LP_NOUN && lemma_pos_of_tag("DT") < 0);
+}
+
+int main(void) {
+    model = model_load();
+    doc_init(&doc);
+    RUN(builtin_models_load);
+    RUN(pos_tags_of_a_plain_sentence);
+    RUN(chunks_of_a_plain_sentence);
+    RUN(entities_of_a_plain_sentence);
+    RUN(perceptron_learns_saves_and_reloads);
+    RUN(lemmas);
+    doc_free(&doc);
+    model_free(model);
+    DONE();
+}
