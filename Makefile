@@ -17,7 +17,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/know/data_embed.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TESTS   := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all test deps run bench clean help sanitize check-deps
+.PHONY: all test deps run bench eval clean help sanitize
 all: $(BUILD)/dyad $(BUILD)/libdyad.a
 
 help:
@@ -27,6 +27,7 @@ help:
 	@echo "make test      build and run every test; ends with 'N passed, N failed'"
 	@echo "make sanitize  the tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@echo "make bench     throughput on $(SHARED)/data/corpus/news-5000.jsonl beside wink-nlp"
+	@echo "make eval      POS, chunk and NER scores on CoNLL-2003 testa, NER beside compromise (npm)"
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -62,6 +63,10 @@ run: deps all
 
 bench: all
 	@bench/run.sh $(BUILD)/dyad $(SHARED)/data/corpus/news-5000.jsonl
+
+eval: all
+	@$(BUILD)/dyad eval $(SHARED)/data/conll2003/eng.testa
+	@bench/ner-compare.sh $(BUILD)/dyad $(SHARED)/data/conll2003/eng.testa
 
 clean:
 	rm -rf build build-san

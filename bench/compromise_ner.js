@@ -9,9 +9,11 @@
 // T is PERSON for compromise's people(), GPE for its places(), ORG for its organizations();
 // compromise has nothing for MISC.  S/E are UTF-8 byte offsets into "text", half-open.
 // A span runs from the first to the last term of the match, using compromise's own term
-// offsets (which leave out the punctuation and spaces around each term); leading honorifics
-// ("Mr.", "Dr.") and a trailing possessive ('s, ’s, or a bare apostrophe) are dropped, so the
-// span covers the name alone, as CoNLL-2003 marks names.  One entity per mention.
+// offsets (which leave out the punctuation and spaces around each term); punctuation-only
+// terms at either end (tokenized text such as CoNLL's " , " becomes a term of its own),
+// leading honorifics ("Mr.", "Dr.") and a trailing possessive ('s, ’s, or a bare apostrophe)
+// are dropped, so the span covers the name alone, as CoNLL-2003 marks names.
+// One entity per mention.
 'use strict';
 
 const readline = require('readline');
@@ -36,8 +38,9 @@ const nlp = require('compromise');
 
 const KINDS = [['PERSON', d => d.people()], ['GPE', d => d.places()], ['ORG', d => d.organizations()]];
 const POSSESSIVE = /(?:['’]s|['’])$/;       // Müller’s -> Müller, Jones' -> Jones
-const LEAD = /^[\s"'“”‘’«»(\[{<]+/;          // in case a term's own text carries marks
-const TRAIL = /[\s"'“”‘’«»)\]}>,;:!?]+$/;    // (not '.': "U.S." keeps its period)
+const LEAD = /^[^\p{L}\p{N}]+/u;             // in case a term's own text carries marks
+const TRAIL = /[^\p{L}\p{N}.]+$/u;           // (not '.': "U.S." keeps its period)
+const WORDY = /[\p{L}\p{N}]/u;
 
 // byteAt[i] = UTF-8 byte offset of UTF-16 index i (for every index 0..text.length)
 function byteOffsets(text) {
@@ -57,7 +60,7 @@ function byteOffsets(text) {
     return m;
 }
 
-const stats = { docs: 0, mentions: 0, trimmed: 0, honorifics: 0, dropped: 0, misaligned: 0 };
+const stats = { docs: 0, mentions: 0, trimmed: 0, honorifics: 0, punct: 0, dropped: 0, misaligned: 0 };
 
 function entitiesOf(text) {
     const doc = nlp(text);
@@ -69,6 +72,9 @@ function entitiesOf(text) {
             for (const t of terms) {
                 if (text.slice(t.offset.start, t.offset.start + t.offset.length) !== t.text) stats.misaligned++;
             }
+            // CoNLL text is tokenized, so compromise may take a lone ',' or '(' into a name
+            while (terms.length && !WORDY.test(terms[0].text)) { terms = terms.slice(1); stats.punct++; }
+            while (terms.length && !WORDY.test(terms[terms.length - 1].text)) { terms = terms.slice(0, -1); stats.punct++; }
             while (terms.length > 1 && terms[0].tags && terms[0].tags.includes('Honorific')) {
                 terms = terms.slice(1); stats.honorifics++;
             }
@@ -111,7 +117,7 @@ rl.on('line', line => {
 rl.on('close', () => {
     process.stdout.write(chunks.join(''));
     console.error(`compromise ${nlp.version}: ${stats.docs} documents, ${stats.mentions} mentions ` +
-        `(${stats.honorifics} honorifics dropped, ${stats.trimmed} spans trimmed of possessive/punctuation, ` +
+        `(${stats.honorifics} honorifics and ${stats.punct} punctuation-only terms dropped at the ends, ${stats.trimmed} spans trimmed of possessive/punctuation, ` +
         `${stats.dropped} empty, ${stats.misaligned} terms whose offset did not match their text)`);
     process.exitCode = failed ? 1 : 0;
 });
