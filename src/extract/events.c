@@ -45,7 +45,11 @@ static void find_place(const dy_doc *d, const dy_model *m, const dy_sentence *s,
 static bool event_cue(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t end, uint32_t *n, uint32_t *v) {
     if (pt_longest(&m->verb_pt, d, k, end, n, v)) return true;
     const dy_token *t = &d->toks.v[k];
-    if (t->flags & TF_CAP) return false;
+    /* Only inflected-looking words are worth a lemma lookup. */
+    const char *e = t->key + t->key_len;
+    bool inflected = t->key_len > 3 && (e[-1] == 's' || (e[-2] == 'e' && e[-1] == 'd') ||
+                                        (t->key_len > 4 && e[-3] == 'i' && e[-2] == 'n' && e[-1] == 'g'));
+    if ((t->flags & TF_CAP) || !inflected || (t->lex & (LEX_STARTER | LEX_NPSTOP | LEX_CUEMOD))) return false;
     char lemma[64];
     lemma_of(&m->lemmas, t->key, t->key_len, LP_VERB, lemma, sizeof lemma);
     if (strcmp(lemma, t->key) == 0 || !pt_get_word(&m->verb_pt, lemma, strlen(lemma), v)) return false;
