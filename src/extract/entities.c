@@ -40,7 +40,7 @@ static bool actor_by_surname(const dy_model *m, const char *surname, const dy_ac
             *out = on;
             return true;
         }
-        if (!fallback && !hint->sector[0] && !hint->country[0]) fallback = on;
+        if (!fallback) fallback = on;   /* the dictionary knows better than a title's guess */
     }
     *out = fallback;
     return fallback != NULL;
@@ -78,6 +78,16 @@ static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
     for (size_t ei = 0; ei < d->entities.n; ei++) {
         const dy_entity *e = &d->entities.v[ei];
         const dy_mention *first = &d->mentions.v[e->first_mention];
+        if (mn->kind == MK_NOMINAL || first->kind == MK_NOMINAL) {
+            /* groups: the same role word, acting for the same country ("Syrian rebels", "the rebels") */
+            if (mn->kind == first->kind && same_words(d, first, mn) && strcmp(mn->actor.country, e->actor.country) == 0)
+                return (uint32_t)ei;
+            continue;
+        }
+        /* A lone word the recogniser took for a place or organisation, that is the surname of
+         * a person of the article ("Obama" after "Barack Obama"). */
+        bool surname = mn->tok_end - mn->tok_begin == 1 && e->type == ET_PERSON && same_last_word(d, first, mn);
+        if (surname && mn->type != ET_NORP) return (uint32_t)ei;
         if (mn->type == ET_PERSON || (mn->type == ET_MISC && mn->tok_end - mn->tok_begin == 1)) {
             if (e->type == ET_PERSON && same_last_word(d, first, mn)) return (uint32_t)ei;
             continue;
@@ -90,18 +100,48 @@ static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
     return DY_NONE;
 }
 
+/* People and groups whose country nothing in the text gave act, as news goes, for the
+ * country the article is about: the one its places, nationalities and known actors
+ * name most often. */
+static void assign_home_country(dy_doc *d) {
+    typedef struct { char code[4]; uint32_t n; } tally;
+    tally counts[32];
+    size_t nc = 0, best = SIZE_MAX;
+    for (size_t i = 0; i < d->mentions.n; i++) {
+        const dy_mention *mn = &d->mentions.v[i];
+        const char *c = mn->entity != DY_NONE ? d->entities.v[mn->entity].actor.country : mn->actor.country;
+        if (mn->kind != MK_NAME || strlen(c) != 3 || !strcmp(c, "IGO") || !strcmp(c, "NGO") || !strcmp(c, "MNC")) continue;
+        size_t k = 0;
+        while (k < nc && strcmp(counts[k].code, c) != 0) k++;
+        if (k == nc) {
+            if (nc == 32) continue;
+            memcpy(counts[nc].code, c, 4);
+            counts[nc++].n = 0;
+        }
+        counts[k].n++;
+    }
+    for (size_t k = 0; k < nc; k++)
+        if (best == SIZE_MAX || counts[k].n > counts[best].n) best = k;
+    if (best == SIZE_MAX) return;
+    for (size_t ei = 0; ei < d->entities.n; ei++) {
+        dy_entity *e = &d->entities.v[ei];
+        if (e->actor.country[0] || (e->type != ET_PERSON && !e->actor.sector[0])) continue;
+        if (e->type != ET_PERSON && e->type != ET_ORG && e->type != ET_NORP) continue;
+        memcpy(e->actor.country, counts[best].code, 4);
+    }
+}
+
 void ent_run(dy_doc *d, const dy_model *m) {
     for (size_t mi = 0; mi < d->mentions.n; mi++) {
         dy_mention *mn = &d->mentions.v[mi];
-        if (mn->kind != MK_NAME) continue;
+        if (mn->kind == MK_PRONOUN) continue;
         uint32_t ei = find_cluster(d, mn);
         if (ei == DY_NONE) {
             ei = new_entity(d, (uint32_t)mi);
             d->mentions.v[mi].entity = ei;
             d->entities.v[ei].nmentions = 1;
-            if (mn->type == ET_MISC && mn->tok_end - mn->tok_begin == 1) d->entities.v[ei].type = ET_MISC;
         } else {
-            if (mn->type == ET_MISC) mn->type = d->entities.v[ei].type;
+            if (mn->kind == MK_NAME && mn->type != ET_NORP) mn->type = d->entities.v[ei].type;
             ent_attach(d, (uint32_t)mi, ei);
         }
     }
@@ -126,4 +166,5 @@ void ent_run(dy_doc *d, const dy_model *m) {
             e->actor = a->code;
         }
     }
+    assign_home_country(d);
 }

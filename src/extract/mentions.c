@@ -73,6 +73,46 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
     }
 }
 
+/* Is token k inside a person, organisation or place the recogniser found? */
+static bool in_name_span(const dy_doc *d, uint32_t k) {
+    if (!d->ner) return false;
+    const char *t = d->ner[k];
+    return (t[0] == 'B' || t[0] == 'I') && strcmp(t + 2, "MISC") != 0;
+}
+
+/* A role noun that names a group acting as one: "rebels", "police", "officials", "the
+ * government", "administration". */
+static bool group_noun(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t end, uint32_t *n, uint32_t *r) {
+    const dy_token *t = &d->toks.v[k];
+    if (t->flags & TF_CAP && k > d->sents.v[t->sent].tok_begin) return false;
+    if (!pt_longest(&m->role_pt, d, k, end, n, r)) return false;
+    const kb_role *role = &m->roles.v[*r];
+    if (role->kind != ROLE_NOUN || !role->code.sector[0]) return false;
+    /* a plural, or a collective noun ("government", "administration", "police") */
+    return role->plural || strcmp(t->key, "government") == 0 || strcmp(t->key, "administration") == 0 ||
+           strcmp(t->key, "police") == 0 || strcmp(t->key, "military") == 0 || strcmp(t->key, "army") == 0;
+}
+
+/* A nominal group mention: the role noun with the nationality words before it ("Syrian
+ * rebels"), or after a name it belongs to ("Trump administration", "Iraqi government"). */
+static void add_group(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint32_t full_b, dy_actor code,
+                      uint32_t role) {
+    uint32_t start = full_b;
+    /* "the Trump administration": the name just before makes it theirs */
+    if (full_b == b && d->mentions.n && d->mentions.v[d->mentions.n - 1].tok_end == b &&
+        d->mentions.v[d->mentions.n - 1].kind == MK_NAME) {
+        const dy_mention *prev = &d->mentions.v[d->mentions.n - 1];
+        start = prev->tok_begin;
+        if (!code.country[0]) memcpy(code.country, prev->actor.country, 4);
+    }
+    dy_mention *mn = add_mention(d, b, e, start, ET_NORP, MK_NOMINAL);
+    mn->start = d->toks.v[start].start;   /* the group's words include its modifiers */
+    mn->actor = code;
+    memcpy(mn->actor.sector, m->roles.v[role].code.sector, 4);
+    if (m->roles.v[role].code.country[0]) memcpy(mn->actor.country, m->roles.v[role].code.country, 4);
+    mn->gender = G_PLURAL;
+}
+
 void ment_run(dy_doc *d, const dy_model *m) {
     for (size_t si = 0; si < d->sents.n; si++) {
         const dy_sentence *s = &d->sents.v[si];
@@ -90,10 +130,21 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 continue;
             }
             /* Modifiers before a name: nationality words and titles. */
-            uint32_t full_b = k, n, v;
+            uint32_t full_b = k, n, v, r;
             dy_actor code = {{0}, {0}};
             uint8_t gender = G_UNKNOWN;
             for (;;) {
+                if (k < end && in_name_span(d, k)) break;   /* "Dutch Ruppersberger" is a name, not a Dutchman */
+                /* A country before a title: "UK Defence Secretary X", "U.S. Secretary of State X". */
+                if (k < end && name_match(d, &m->country_pt, k, end, &n, &v) && (v & 3) != CM_DEMONYM &&
+                    k + n < end && pt_longest(&m->role_pt, d, k + n, end, &(uint32_t){0}, &r) &&
+                    m->roles.v[r].kind == ROLE_TITLE) {
+                    dy_mention *cm = add_mention(d, k, k + n, k, ET_GPE, MK_NAME);
+                    memcpy(cm->actor.country, m->countries.v[v >> 2].iso3, 4);
+                    memcpy(code.country, cm->actor.country, 4);
+                    k += n;
+                    continue;
+                }
                 if (k < end && name_match(d, &m->country_pt, k, end, &n, &v) && (v & 3) == CM_DEMONYM &&
                     k + n < end && d->toks.v[k + n].kind == TK_WORD) {
                     dy_mention *nm = add_mention(d, k, k + n, k, ET_NORP, MK_NAME);
@@ -136,6 +187,9 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 k += n;
             } else if (name_match(d, &m->country_pt, k, end, &n, &v) && (v & 3) != CM_DEMONYM) {
                 add_name(d, m, k, k + n, ET_GPE, full_b, code, gender);
+                k += n;
+            } else if (group_noun(d, m, k, end, &n, &r)) {
+                add_group(d, m, k, k + n, full_b, code, r);
                 k += n;
             } else {
                 k++;
