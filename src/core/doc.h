@@ -65,6 +65,7 @@ typedef struct dy_mention {
     uint32_t full_start;           /* start of the whole noun phrase (titles included) */
     uint8_t type, kind, gender;
     bool possessive;               /* followed by 's */
+    bool modifier;                 /* a nationality or organisation before a title or noun ("Russian President") */
     dy_actor actor;                /* from the title, nationality word or dictionary */
     uint32_t entity;
     uint32_t sent;

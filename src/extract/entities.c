@@ -60,6 +60,8 @@ static uint32_t new_entity(dy_doc *d, uint32_t mi) {
 void ent_attach(dy_doc *d, uint32_t mi, uint32_t ei) {
     dy_mention *mn = &d->mentions.v[mi];
     dy_entity *e = &d->entities.v[ei];
+    if (mn->entity == ei) return;
+    if (mn->entity != DY_NONE) d->entities.v[mn->entity].nmentions--;
     mn->entity = ei;
     e->nmentions++;
     if (mn->kind != MK_NAME) return;
@@ -131,6 +133,39 @@ static void assign_home_country(dy_doc *d) {
     }
 }
 
+static bool pronoun_fits(const dy_entity *e, uint8_t g) {
+    if (g == G_MALE || g == G_FEMALE) return e->type == ET_PERSON && (e->gender == G_UNKNOWN || e->gender == g);
+    if (g == G_PLURAL) return e->type == ET_NORP || e->type == ET_ORG || e->type == ET_GPE;
+    return e->type == ET_ORG || e->type == ET_GPE;
+}
+
+#define PRONOUN_REACH_SENTENCES 2
+
+/* Pronouns: the subject of the nearest earlier sentence that fits (a careful reader's
+ * first guess in news), else the nearest earlier mention that fits, within two
+ * sentences. Quote speakers refine this later with who spoke last. */
+static void resolve_pronouns(dy_doc *d) {
+    for (size_t mi = 0; mi < d->mentions.n; mi++) {
+        dy_mention *p = &d->mentions.v[mi];
+        if (p->kind != MK_PRONOUN) continue;
+        uint32_t nearest = DY_NONE, subject = DY_NONE, subject_sent = DY_NONE;
+        for (size_t j = mi; j-- > 0;) {
+            const dy_mention *c = &d->mentions.v[j];
+            if (c->sent + PRONOUN_REACH_SENTENCES < p->sent) break;
+            if (c->entity == DY_NONE || c->kind == MK_PRONOUN || c->modifier) continue;
+            if (!pronoun_fits(&d->entities.v[c->entity], p->gender)) continue;
+            if (nearest == DY_NONE && c->sent == p->sent) nearest = c->entity;
+            /* the first fitting mention of its sentence stands for its subject */
+            if (c->sent < p->sent && (subject_sent == DY_NONE || c->sent == subject_sent)) {
+                subject = c->entity;
+                subject_sent = c->sent;
+            }
+        }
+        uint32_t e = nearest != DY_NONE ? nearest : subject;
+        if (e != DY_NONE) ent_attach(d, (uint32_t)mi, e);
+    }
+}
+
 void ent_run(dy_doc *d, const dy_model *m) {
     for (size_t mi = 0; mi < d->mentions.n; mi++) {
         dy_mention *mn = &d->mentions.v[mi];
@@ -167,4 +202,5 @@ void ent_run(dy_doc *d, const dy_model *m) {
         }
     }
     assign_home_country(d);
+    resolve_pronouns(d);
 }

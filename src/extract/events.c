@@ -3,7 +3,7 @@
 #include <string.h>
 
 static bool actor_mention(const dy_doc *d, const dy_mention *mn) {
-    if (mn->kind != MK_NAME || mn->entity == DY_NONE) return false;
+    if (mn->entity == DY_NONE) return false;
     const dy_entity *e = &d->entities.v[mn->entity];
     return e->actor.country[0] || e->actor.sector[0];
 }
@@ -57,52 +57,134 @@ static bool event_cue(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t e
     return true;
 }
 
+/* The actors of one sentence, in text order, that can act or be acted on: names and
+ * groups with an actor code; not nationality words modifying a noun, not places after
+ * "in"/"at" (where, not who). */
+static size_t sentence_actors(const dy_doc *d, const dy_sentence *s, uint32_t *out, size_t cap) {
+    size_t n = 0;
+    for (size_t mi = 0; mi < d->mentions.n && n < cap; mi++) {
+        const dy_mention *mn = &d->mentions.v[mi];
+        if (mn->tok_begin < s->tok_begin || mn->tok_begin >= s->tok_end) continue;
+        if (!actor_mention(d, mn) || mn->modifier) continue;
+        if (mn->type == ET_GPE && mn->tok_begin > s->tok_begin) {
+            const char *prev = d->toks.v[mn->tok_begin - 1].key;
+            if (!strcmp(prev, "in") || !strcmp(prev, "at") || !strcmp(prev, "near") || !strcmp(prev, "during")) continue;
+        }
+        out[n++] = (uint32_t)mi;
+    }
+    return n;
+}
+
+static bool key_at(const dy_doc *d, uint32_t k, const char *key) { return k < d->toks.n && !strcmp(d->toks.v[k].key, key); }
+
+/* The actor right after token k (skipping a determiner), among the sentence's actors. */
+static uint32_t actor_at(const dy_doc *d, const uint32_t *acts, size_t nacts, uint32_t k) {
+    if (key_at(d, k, "the") || key_at(d, k, "a") || key_at(d, k, "an")) k++;
+    for (size_t i = 0; i < nacts; i++) {
+        const dy_mention *mn = &d->mentions.v[acts[i]];
+        uint32_t b = mn->kind == MK_NOMINAL ? mn->tok_begin : mn->tok_begin;
+        if (b == k || (mn->start <= d->toks.v[k].start && d->toks.v[k].start < mn->end)) return acts[i];
+    }
+    return DY_NONE;
+}
+
+/* Coordinated actors: "Democrats and Republicans", "Hungarian and Romanian officials". */
+static size_t coordinated(const dy_doc *d, const uint32_t *acts, size_t nacts, uint32_t first, uint32_t *out,
+                          size_t cap) {
+    size_t n = 0;
+    out[n++] = first;
+    uint32_t cur = first;
+    while (n < cap) {
+        uint32_t after = d->mentions.v[cur].tok_end;
+        if (!key_at(d, after, "and") && !key_at(d, after, ",") && !key_at(d, after, "or")) break;
+        uint32_t k = after + 1;
+        if (key_at(d, after, ",") && key_at(d, k, "and")) k++;
+        uint32_t next = actor_at(d, acts, nacts, k);
+        if (next == DY_NONE) break;
+        out[n++] = next;
+        cur = next;
+    }
+    return n;
+}
+
+static bool is_passive(const dy_doc *d, uint32_t s_begin, uint32_t k) {
+    static const char *const be[] = {"was", "were", "been", "being", "is", "are", "be", "got"};
+    for (uint32_t j = k; j > s_begin && j + 2 >= k; j--)
+        for (size_t i = 0; i < sizeof be / sizeof *be; i++)
+            if (!strcmp(d->toks.v[j - 1].key, be[i])) return true;
+    return false;
+}
+
+static void add_event(dy_doc *d, const dy_model *m, uint32_t si, const kb_verb *verb, uint32_t cue_b, uint32_t cue_e,
+                      uint32_t src, uint32_t tgt) {
+    if (src == DY_NONE || (tgt != DY_NONE && d->mentions.v[src].entity == d->mentions.v[tgt].entity)) return;
+    dy_event *ev = &DY_PUSH(&d->arena, d->events);
+    ev->sent = si;
+    ev->source = arg_of(d, src);
+    ev->target = arg_of(d, tgt);
+    memcpy(ev->cameo, verb->cameo, sizeof ev->cameo);
+    ev->cue = (dy_span){d->toks.v[cue_b].start, d->toks.v[cue_e - 1].end};
+    ev->date = date_in_sentence(d, m, si);
+    ev->place = DY_NONE;
+    find_place(d, m, &d->sents.v[si], ev);
+}
+
+#define MAX_ACTORS 64
+#define MAX_COORD 4
+
 void event_run(dy_doc *d, const dy_model *m) {
+    uint32_t acts[MAX_ACTORS];
     for (size_t si = 0; si < d->sents.n; si++) {
         const dy_sentence *s = &d->sents.v[si];
         if (d->toks.v[s->tok_begin].flags & TF_BOILER) continue;
-        /* Mentions of this sentence (mentions are in text order). */
-        size_t mb = 0;
-        while (mb < d->mentions.n && d->mentions.v[mb].tok_begin < s->tok_begin) mb++;
-        size_t me = mb;
-        while (me < d->mentions.n && d->mentions.v[me].tok_begin < s->tok_end) me++;
-        if (me == mb) continue;
+        size_t nacts = sentence_actors(d, s, acts, MAX_ACTORS);
+        if (!nacts) continue;
         bool in_quote = false;
         for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
             const dy_token *t = &d->toks.v[k];
             if (t->kind == TK_QUOTE && !(t->flags & TF_QSINGLE)) in_quote = !in_quote;
             uint32_t n, v;
             if (in_quote || t->kind != TK_WORD || !event_cue(d, m, k, s->tok_end, &n, &v)) continue;
-            if (negated_or_hypothetical(d, s->tok_begin, k)) { k += n - 1; continue; }
             const kb_verb *verb = &m->verbs.v[v];
-            uint32_t src = DY_NONE, tgt = DY_NONE;
-            for (size_t mi = mb; mi < me; mi++) {
-                const dy_mention *mn = &d->mentions.v[mi];
-                if (!actor_mention(d, mn)) continue;
-                if (mn->tok_end <= k) src = (uint32_t)mi;
-                else if (mn->tok_begin >= k + n && tgt == DY_NONE) tgt = (uint32_t)mi;
+            uint32_t end = k + n, src = DY_NONE, tgt = DY_NONE;
+            k = end - 1;
+            if (negated_or_hypothetical(d, s->tok_begin, end - n)) continue;
+            uint32_t before = DY_NONE, after = DY_NONE;   /* nearest actors around the cue */
+            for (size_t i = 0; i < nacts; i++) {
+                const dy_mention *mn = &d->mentions.v[acts[i]];
+                if (mn->tok_end <= end - n) before = acts[i];
+                else if (mn->tok_begin >= end && after == DY_NONE) after = acts[i];
             }
-            /* "criticism from Democrats": the actor after from/by acts on the one before. */
-            if (verb->noun && tgt != DY_NONE && d->mentions.v[tgt].tok_begin == k + n + 1 &&
-                (strcmp(d->toks.v[k + n].key, "from") == 0 || strcmp(d->toks.v[k + n].key, "by") == 0)) {
-                uint32_t x = src;
-                src = tgt;
-                tgt = x;
+            if (verb->noun) {
+                /* An event noun needs its actor in the words around it: "Mueller's probe",
+                 * "criticism from Democrats", "talks with Iran"; else it is only a topic. */
+                if (before != DY_NONE && d->mentions.v[before].possessive && d->mentions.v[before].tok_end + 3 >= end - n)
+                    src = before;
+                if (key_at(d, end, "from") || key_at(d, end, "by")) {
+                    uint32_t by = actor_at(d, acts, nacts, end + 1);
+                    if (by != DY_NONE) {
+                        src = by;
+                        tgt = before;   /* "Trump suffered criticism from Democrats" */
+                    }
+                }
+                static const char *const to_preps[] = {"into", "against", "on", "with", "of", "toward", "towards", "over", "to"};
+                for (size_t p = 0; p < sizeof to_preps / sizeof *to_preps && tgt == DY_NONE; p++)
+                    if (key_at(d, end, to_preps[p])) tgt = actor_at(d, acts, nacts, end + 1);
+                if (src == DY_NONE) continue;
+            } else if (is_passive(d, s->tok_begin, end - n) && key_at(d, end, "by")) {
+                src = actor_at(d, acts, nacts, end + 1);   /* "Y was invited by X" */
+                tgt = before;
+            } else {
+                src = before;
+                tgt = after;
             }
-            if (src == DY_NONE || (tgt != DY_NONE && d->mentions.v[src].entity == d->mentions.v[tgt].entity)) {
-                k += n - 1;
-                continue;
-            }
-            dy_event *ev = &DY_PUSH(&d->arena, d->events);
-            ev->sent = (uint32_t)si;
-            ev->source = arg_of(d, src);
-            ev->target = arg_of(d, tgt);
-            memcpy(ev->cameo, verb->cameo, sizeof ev->cameo);
-            ev->cue = (dy_span){t->start, d->toks.v[k + n - 1].end};
-            ev->date = date_in_sentence(d, m, (uint32_t)si);
-            ev->place = DY_NONE;
-            find_place(d, m, s, ev);
-            k += n - 1;
+            if (src == DY_NONE) continue;
+            uint32_t srcs[MAX_COORD], tgts[MAX_COORD];
+            size_t ns = coordinated(d, acts, nacts, src, srcs, MAX_COORD);
+            size_t nt = tgt != DY_NONE ? coordinated(d, acts, nacts, tgt, tgts, MAX_COORD) : 1;
+            if (tgt == DY_NONE) tgts[0] = DY_NONE;
+            for (size_t a = 0; a < ns; a++)
+                for (size_t b = 0; b < nt; b++) add_event(d, m, (uint32_t)si, verb, end - n, end, srcs[a], tgts[b]);
         }
     }
 }

@@ -140,6 +140,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
                     k + n < end && pt_longest(&m->role_pt, d, k + n, end, &(uint32_t){0}, &r) &&
                     m->roles.v[r].kind == ROLE_TITLE) {
                     dy_mention *cm = add_mention(d, k, k + n, k, ET_GPE, MK_NAME);
+                    cm->modifier = true;
                     memcpy(cm->actor.country, m->countries.v[v >> 2].iso3, 4);
                     memcpy(code.country, cm->actor.country, 4);
                     k += n;
@@ -148,6 +149,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 if (k < end && name_match(d, &m->country_pt, k, end, &n, &v) && (v & 3) == CM_DEMONYM &&
                     k + n < end && d->toks.v[k + n].kind == TK_WORD) {
                     dy_mention *nm = add_mention(d, k, k + n, k, ET_NORP, MK_NAME);
+                    nm->modifier = true;
                     memcpy(nm->actor.country, m->countries.v[v >> 2].iso3, 4);
                     memcpy(code.country, nm->actor.country, 4);
                     k += n;
@@ -167,6 +169,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
                     k + n < end && pt_longest(&m->role_pt, d, k + n, end, &(uint32_t){0}, &(uint32_t){0})) {
                     const kb_actor *a = model_actor_on(m, v, d->published);
                     dy_mention *om = add_mention(d, k, k + n, k, ET_ORG, MK_NAME);
+                    om->modifier = true;
                     om->actor = a->code;
                     if (a->code.country[0]) memcpy(code.country, a->code.country, 4);
                     k += n;
