@@ -120,6 +120,7 @@ typedef struct dy_doc {
     /* per token, the language layer's labels (label names of the models), or NULL when
      * no model is loaded: part of speech, chunk (BIO) and named entity (BIO) */
     const char **pos, **chunk, **ner;
+    void *lang_scratch;            /* the language layer's per-document buffers (lang.c) */
     dy_span byline_name, byline_email;
 
     DY_VEC(dy_mention) mentions;

@@ -1,5 +1,6 @@
 #include "events.h"
 #include "dates.h"
+#include "../lang/lang.h"
 #include <string.h>
 
 static bool actor_mention(const dy_doc *d, const dy_mention *mn) {
@@ -75,6 +76,8 @@ static size_t sentence_actors(const dy_doc *d, const dy_sentence *s, uint32_t *o
     return n;
 }
 
+static uint32_t entity_of(const dy_doc *d, uint32_t mention);
+
 static bool key_at(const dy_doc *d, uint32_t k, const char *key) { return k < d->toks.n && !strcmp(d->toks.v[k].key, key); }
 
 /* The actor right after token k (skipping a determiner), among the sentence's actors. */
@@ -115,9 +118,26 @@ static bool is_passive(const dy_doc *d, uint32_t s_begin, uint32_t k) {
     return false;
 }
 
+static uint32_t entity_of(const dy_doc *d, uint32_t mention) {
+    return mention == DY_NONE ? DY_NONE : d->mentions.v[mention].entity;
+}
+
+/* The same actors doing the same kind of thing again ("Mueller's probe" twice) is one event
+ * for the article; a version without a target adds nothing to one with a target. */
+static bool already_coded(const dy_doc *d, uint32_t src, uint32_t tgt, const char *cameo) {
+    uint32_t se = entity_of(d, src), te = entity_of(d, tgt);
+    for (size_t i = 0; i < d->events.n; i++) {
+        const dy_event *ev = &d->events.v[i];
+        if (strncmp(ev->cameo, cameo, 2) != 0 || entity_of(d, ev->source.mention) != se) continue;
+        if (te == DY_NONE || entity_of(d, ev->target.mention) == te) return true;
+    }
+    return false;
+}
+
 static void add_event(dy_doc *d, const dy_model *m, uint32_t si, const kb_verb *verb, uint32_t cue_b, uint32_t cue_e,
                       uint32_t src, uint32_t tgt) {
     if (src == DY_NONE || (tgt != DY_NONE && d->mentions.v[src].entity == d->mentions.v[tgt].entity)) return;
+    if (already_coded(d, src, tgt, verb->cameo)) return;
     dy_event *ev = &DY_PUSH(&d->arena, d->events);
     ev->sent = si;
     ev->source = arg_of(d, src);
@@ -146,19 +166,28 @@ void event_run(dy_doc *d, const dy_model *m) {
             uint32_t n, v;
             if (in_quote || t->kind != TK_WORD || !event_cue(d, m, k, s->tok_end, &n, &v)) continue;
             const kb_verb *verb = &m->verbs.v[v];
-            uint32_t end = k + n, src = DY_NONE, tgt = DY_NONE;
+            uint32_t cue = k, end = k + n, src = DY_NONE, tgt = DY_NONE;
             k = end - 1;
-            if (negated_or_hypothetical(d, s->tok_begin, end - n)) continue;
+            if (negated_or_hypothetical(d, s->tok_begin, cue)) continue;
+            /* The tagger says whether the cue is used as a verb or a noun ("postponed an
+             * invite"), and whether it is an infinitive hanging on a noun or adjective ("his
+             * desire to meet", "ready to talk": wishes, not events). */
+            lang_tag_sentence(d, m, (uint32_t)si);
+            const char *tag = d->pos ? d->pos[cue] : NULL;
+            bool noun = tag ? tag[0] == 'N' : verb->noun;
+            if (tag && cue >= s->tok_begin + 2 && key_at(d, cue - 1, "to") && d->pos[cue - 2] &&
+                (d->pos[cue - 2][0] == 'N' || d->pos[cue - 2][0] == 'J'))
+                continue;
             uint32_t before = DY_NONE, after = DY_NONE;   /* nearest actors around the cue */
             for (size_t i = 0; i < nacts; i++) {
                 const dy_mention *mn = &d->mentions.v[acts[i]];
-                if (mn->tok_end <= end - n) before = acts[i];
+                if (mn->tok_end <= cue) before = acts[i];
                 else if (mn->tok_begin >= end && after == DY_NONE) after = acts[i];
             }
-            if (verb->noun) {
+            if (noun) {
                 /* An event noun needs its actor in the words around it: "Mueller's probe",
                  * "criticism from Democrats", "talks with Iran"; else it is only a topic. */
-                if (before != DY_NONE && d->mentions.v[before].possessive && d->mentions.v[before].tok_end + 3 >= end - n)
+                if (before != DY_NONE && d->mentions.v[before].possessive && d->mentions.v[before].tok_end + 3 >= cue)
                     src = before;
                 if (key_at(d, end, "from") || key_at(d, end, "by")) {
                     uint32_t by = actor_at(d, acts, nacts, end + 1);
@@ -170,8 +199,20 @@ void event_run(dy_doc *d, const dy_model *m) {
                 static const char *const to_preps[] = {"into", "against", "on", "with", "of", "toward", "towards", "over", "to"};
                 for (size_t p = 0; p < sizeof to_preps / sizeof *to_preps && tgt == DY_NONE; p++)
                     if (key_at(d, end, to_preps[p])) tgt = actor_at(d, acts, nacts, end + 1);
+                /* "their summit", "their talks": a meeting of the sentence's subject and the
+                 * other party named before the noun ("Trump's treatment of Putin at their summit"). */
+                bool theirs = false;   /* "their summit", "their July 16 summit" */
+                for (uint32_t j = cue; j > s->tok_begin && j + 4 > cue && !theirs; j--) theirs = key_at(d, j - 1, "their");
+                uint32_t other = DY_NONE;   /* the last party named (not a pronoun) before the noun */
+                for (size_t i = 0; i < nacts; i++)
+                    if (d->mentions.v[acts[i]].tok_end <= cue && d->mentions.v[acts[i]].kind != MK_PRONOUN) other = acts[i];
+                if (src == DY_NONE && theirs && strncmp(verb->cameo, "04", 2) == 0 && other != DY_NONE &&
+                    entity_of(d, acts[0]) != entity_of(d, other)) {
+                    src = acts[0];
+                    tgt = other;
+                }
                 if (src == DY_NONE) continue;
-            } else if (is_passive(d, s->tok_begin, end - n) && key_at(d, end, "by")) {
+            } else if (is_passive(d, s->tok_begin, cue) && key_at(d, end, "by")) {
                 src = actor_at(d, acts, nacts, end + 1);   /* "Y was invited by X" */
                 tgt = before;
             } else {
@@ -184,7 +225,7 @@ void event_run(dy_doc *d, const dy_model *m) {
             size_t nt = tgt != DY_NONE ? coordinated(d, acts, nacts, tgt, tgts, MAX_COORD) : 1;
             if (tgt == DY_NONE) tgts[0] = DY_NONE;
             for (size_t a = 0; a < ns; a++)
-                for (size_t b = 0; b < nt; b++) add_event(d, m, (uint32_t)si, verb, end - n, end, srcs[a], tgts[b]);
+                for (size_t b = 0; b < nt; b++) add_event(d, m, (uint32_t)si, verb, cue, end, srcs[a], tgts[b]);
         }
     }
 }

@@ -52,11 +52,13 @@ static size_t shape(const dy_token *t, const char *text, char *buf, size_t cap) 
     return n;
 }
 
-void feat_hash_tokens(const dy_doc *d, tok_hashes *out) {
+void feat_hash_tokens(const dy_doc *d, tok_hashes *out) { feat_hash_range(d, 0, (uint32_t)d->toks.n, out); }
+
+void feat_hash_range(const dy_doc *d, uint32_t b, uint32_t e, tok_hashes *out) {
     char sh[64];
-    for (size_t i = 0; i < d->toks.n; i++) {
+    for (uint32_t i = b; i < e; i++) {
         const dy_token *t = &d->toks.v[i];
-        tok_hashes *h = &out[i];
+        tok_hashes *h = &out[i - b];
         h->key = fnv(t->key, t->key_len);
         h->text = fnv(d->text + t->start, t->end - t->start);
         h->shape = fnv(sh, shape(t, d->text, sh, sizeof sh));

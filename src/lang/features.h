@@ -31,6 +31,8 @@ typedef struct feat_ctx {
 } feat_ctx;
 
 void feat_hash_tokens(const dy_doc *d, tok_hashes *out);
+/* The same for tokens [b, e) only, into out[0 .. e-b). */
+void feat_hash_range(const dy_doc *d, uint32_t b, uint32_t e, tok_hashes *out);
 /* Is the sentence [sb, se) in capitals (at least two words, no lower-case word)? */
 bool feat_headline(const dy_doc *d, uint32_t sb, uint32_t se);
 uint64_t feat_label_hash(const char *label);

@@ -103,6 +103,26 @@ static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char *
     }
 }
 
+typedef struct lang_scratch { tok_hashes *th; uint64_t *hist; } lang_scratch;
+
+void lang_tag_sentence(dy_doc *d, const dy_model *m, uint32_t sent) {
+    if (!m->has_tagger[LT_POS]) return;
+    const dy_sentence *s = &d->sents.v[sent];
+    if (d->pos && d->pos[s->tok_begin]) return;   /* tagged already */
+    size_t n = d->toks.n + 1;
+    if (!d->pos) d->pos = dy_arena_alloc(&d->arena, n * sizeof *d->pos);
+    lang_scratch *sc = d->lang_scratch;
+    if (!sc) {   /* per document, indexed like its tokens, filled a sentence at a time */
+        sc = d->lang_scratch = dy_arena_alloc(&d->arena, sizeof *sc);
+        sc->th = dy_arena_alloc_raw(&d->arena, n * sizeof *sc->th);
+        sc->hist = dy_arena_alloc(&d->arena, n * sizeof *sc->hist);
+    }
+    feat_hash_range(d, s->tok_begin, s->tok_end, sc->th + s->tok_begin);
+    feat_ctx c = {d, s->tok_begin, s->tok_end, sc->th, NULL, NULL, NULL, NULL, 0, false, false};
+    c.headline = feat_headline(d, c.sb, c.se);
+    tag_sentence(&m->taggers[LT_POS], LT_POS, &c, d->pos, sc->hist, NULL);
+}
+
 void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
     if (!m->has_tagger[LT_POS]) tasks &= ~(unsigned)(LANG_POS | LANG_CHUNK);
     if (!m->has_tagger[LT_CHUNK]) tasks &= ~(unsigned)LANG_CHUNK;

@@ -14,6 +14,10 @@
 enum { LANG_POS = 1 << LT_POS, LANG_CHUNK = 1 << LT_CHUNK, LANG_NER = 1 << LT_NER, LANG_ALL = 7 };
 void lang_run(dy_doc *d, const dy_model *m, unsigned tasks);
 
+/* Part-of-speech tags for one sentence only (doc->pos allocated on first use, NULL tags
+ * elsewhere): for stages that need tags in a few sentences, such as the event coder. */
+void lang_tag_sentence(dy_doc *d, const dy_model *m, uint32_t sent);
+
 /* Dictionary match code of every token (feature of the recogniser); arena memory. */
 uint8_t *lang_gazetteer(dy_doc *d, const dy_model *m);
 
