@@ -85,8 +85,8 @@ static uint32_t actor_at(const dy_doc *d, const uint32_t *acts, size_t nacts, ui
     if (key_at(d, k, "the") || key_at(d, k, "a") || key_at(d, k, "an")) k++;
     for (size_t i = 0; i < nacts; i++) {
         const dy_mention *mn = &d->mentions.v[acts[i]];
-        uint32_t b = mn->kind == MK_NOMINAL ? mn->tok_begin : mn->tok_begin;
-        if (b == k || (mn->start <= d->toks.v[k].start && d->toks.v[k].start < mn->end)) return acts[i];
+        uint32_t from = mn->full_start < mn->start ? mn->full_start : mn->start;   /* titles included */
+        if (from <= d->toks.v[k].start && d->toks.v[k].start < mn->end) return acts[i];
     }
     return DY_NONE;
 }

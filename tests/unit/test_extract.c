@@ -204,6 +204,35 @@ TEST(event_with_date_and_place) {
     CHECK(found);
 }
 
+/* Events of a sentence as "SRC>TGT:root" joined by spaces (countries of the actors). */
+static const char *events_of(const dy_doc *d) {
+    static char out[1024];
+    size_t p = 0;
+    for (size_t i = 0; i < d->events.n && p < sizeof out - 32; i++) {
+        const dy_event *e = &d->events.v[i];
+        const char *sc = d->entities.v[d->mentions.v[e->source.mention].entity].actor.country;
+        const char *tc = e->target.mention == DY_NONE ? "-" : d->entities.v[d->mentions.v[e->target.mention].entity].actor.country;
+        p += (size_t)snprintf(out + p, sizeof out - p, "%s%s>%s:%.2s", i ? " " : "", sc, tc, e->cameo);
+    }
+    out[p] = '\0';
+    return out;
+}
+
+TEST(event_forms) {
+    /* coordinated sources of an event noun, the target before it */
+    const dy_doc *d = run("German Chancellor Olaf Brandt faced sharp criticism from Russia and China on Monday.", "2023-03-01");
+    CHECK_STR(events_of(d), "RUS>DEU:11 CHN>DEU:11");
+    /* passive voice with "by" */
+    d = run("Prime Minister Lena Holm was invited by President Emmanuel Macron to Paris.", "2023-03-01");
+    CHECK(strstr(events_of(d), "FRA>") != NULL && strstr(events_of(d), ":03") != NULL);
+    /* "their" meeting: the subject and the other party */
+    d = run("President Joe Biden praised his talks with Chinese President Xi Jinping at their meeting in Bali.", "2022-11-15");
+    CHECK(strstr(events_of(d), "USA>CHN:04") != NULL);
+    /* a wish is no event: "his desire to meet" */
+    d = run("Mr. Kim spoke of his desire to meet President Joe Biden.", "2022-11-15");
+    CHECK(strstr(events_of(d), ":04") == NULL);
+}
+
 TEST(negated_event_is_not_coded) {
     const dy_doc *d = run("Chancellor Anna Weber did not invite President Trump to Berlin.", "2018-07-27");
     for (size_t i = 0; i < d->events.n; i++) CHECK(strncmp(d->events.v[i].cameo, "03", 2) != 0);
@@ -229,6 +258,7 @@ int main(void) {
     RUN(actor_codes_from_titles_nationality_and_dictionary);
     RUN(dated_actor_codes_switch_at_their_date);
     RUN(event_with_date_and_place);
+    RUN(event_forms);
     RUN(negated_event_is_not_coded);
     dyad_doc_free(doc);
     dyad_model_free(model);
