@@ -67,6 +67,8 @@ static size_t sentence_actors(const dy_doc *d, const dy_sentence *s, uint32_t *o
         const dy_mention *mn = &d->mentions.v[mi];
         if (mn->tok_begin < s->tok_begin || mn->tok_begin >= s->tok_end) continue;
         if (!actor_mention(d, mn) || mn->modifier) continue;
+        const dy_token *t = &d->toks.v[mn->tok_begin];
+        if (mn->kind == MK_PRONOUN && t->key_len > 4 && strstr(t->key, "sel")) continue;   /* himself, themselves */
         if (mn->type == ET_GPE && mn->tok_begin > s->tok_begin) {
             const char *prev = d->toks.v[mn->tok_begin - 1].key;
             if (!strcmp(prev, "in") || !strcmp(prev, "at") || !strcmp(prev, "near") || !strcmp(prev, "during")) continue;
