@@ -135,23 +135,18 @@ void ment_run(dy_doc *d, const dy_model *m) {
             uint8_t gender = G_UNKNOWN;
             for (;;) {
                 if (k < end && in_name_span(d, k)) break;   /* "Dutch Ruppersberger" is a name, not a Dutchman */
-                /* A country before a title: "UK Defence Secretary X", "U.S. Secretary of State X". */
-                if (k < end && name_match(d, &m->country_pt, k, end, &n, &v) && (v & 3) != CM_DEMONYM &&
-                    k + n < end && pt_longest(&m->role_pt, d, k + n, end, &(uint32_t){0}, &r) &&
-                    m->roles.v[r].kind == ROLE_TITLE) {
-                    dy_mention *cm = add_mention(d, k, k + n, k, ET_GPE, MK_NAME);
+                /* A nationality word before a noun ("Russian President X", "Syrian rebels"), or a
+                 * country before a title ("UK Defence Secretary X"): the actor's country. */
+                bool country = k < end && name_match(d, &m->country_pt, k, end, &n, &v);
+                bool demonym = country && (v & 3) == CM_DEMONYM;
+                if (country && k + n < end &&
+                    (demonym ? d->toks.v[k + n].kind == TK_WORD
+                             : pt_longest(&m->role_pt, d, k + n, end, &(uint32_t){0}, &r) &&
+                                   m->roles.v[r].kind == ROLE_TITLE)) {
+                    dy_mention *cm = add_mention(d, k, k + n, k, demonym ? ET_NORP : ET_GPE, MK_NAME);
                     cm->modifier = true;
                     memcpy(cm->actor.country, m->countries.v[v >> 2].iso3, 4);
                     memcpy(code.country, cm->actor.country, 4);
-                    k += n;
-                    continue;
-                }
-                if (k < end && name_match(d, &m->country_pt, k, end, &n, &v) && (v & 3) == CM_DEMONYM &&
-                    k + n < end && d->toks.v[k + n].kind == TK_WORD) {
-                    dy_mention *nm = add_mention(d, k, k + n, k, ET_NORP, MK_NAME);
-                    nm->modifier = true;
-                    memcpy(nm->actor.country, m->countries.v[v >> 2].iso3, 4);
-                    memcpy(code.country, nm->actor.country, 4);
                     k += n;
                     continue;
                 }

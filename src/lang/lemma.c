@@ -1,6 +1,7 @@
 /* lemma.c - morphy's algorithm: an exception list first, then suffix rules whose result
  * must be a WordNet base form; the word itself when it already is one. */
 #include "lemma.h"
+#include "../know/tsv.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,50 +33,35 @@ static char *read_file(const char *path, size_t *len) {
     return buf;
 }
 
-/* index.POS: one word per line, first field; lines starting with a space are the licence. */
-static void load_index(lemmatizer *lz, const char *dir, int pos) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/index.%s", dir, pos_names[pos]);
+/* WordNet's files are lines of space-separated fields; lines that start with a space are
+ * its licence. Calls take(first field, second field) for every other line. */
+static bool each_line(const char *path, lemmatizer *lz, int pos,
+                      void (*take)(lemmatizer *, int, tsv_field, tsv_field)) {
     size_t len;
     char *buf = read_file(path, &len);
-    if (!buf) return;
-    lz->loaded = true;
-    for (char *p = buf, *end = buf + len; p < end;) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl) nl = end;
-        if (*p != ' ') {
-            char *sp = memchr(p, ' ', (size_t)(nl - p));
-            if (sp) {
-                for (char *c = p; c < sp; c++)
-                    if (*c == '_') *c = ' ';
-                hm_put(&lz->words[pos], p, (size_t)(sp - p), 1);
-            }
-        }
-        p = nl + 1;
-    }
+    if (!buf) return false;
+    tsv_reader r;
+    tsv_field line, f[2];
+    tsv_open(&r, buf, len);
+    while (tsv_next(&r, &line, 1))
+        if (line.p[0] != ' ' && tsv_split(line, ' ', f, 2) >= 2) take(lz, pos, f[0], f[1]);
     free(buf);
+    return true;
 }
 
-/* POS.exc: "form lemma [lemma...]" per line; the first lemma is kept. */
-static void load_exceptions(lemmatizer *lz, const char *dir, int pos) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s.exc", dir, pos_names[pos]);
-    size_t len;
-    char *buf = read_file(path, &len);
-    if (!buf) return;
-    for (char *p = buf, *end = buf + len; p < end;) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl) nl = end;
-        char *sp = memchr(p, ' ', (size_t)(nl - p));
-        if (sp) {
-            char *lem = sp + 1, *le = lem;
-            while (le < nl && *le != ' ') le++;
-            DY_PUSH(&lz->arena, lz->exc_lemmas) = dy_arena_strndup(&lz->arena, lem, (size_t)(le - lem));
-            hm_put(&lz->exceptions[pos], p, (size_t)(sp - p), (uint32_t)lz->exc_lemmas.n - 1);
-        }
-        p = nl + 1;
-    }
-    free(buf);
+/* index.POS: the first field is a base form, with '_' between the words of a phrase. */
+static void take_index(lemmatizer *lz, int pos, tsv_field word, tsv_field unused) {
+    (void)unused;
+    char buf[128];
+    if (word.n >= sizeof buf) return;
+    for (size_t i = 0; i < word.n; i++) buf[i] = word.p[i] == '_' ? ' ' : word.p[i];
+    hm_put(&lz->words[pos], buf, word.n, 1);
+}
+
+/* POS.exc: "form lemma [lemma...]"; the first lemma is kept. */
+static void take_exception(lemmatizer *lz, int pos, tsv_field form, tsv_field lemma) {
+    DY_PUSH(&lz->arena, lz->exc_lemmas) = dy_arena_strndup(&lz->arena, lemma.p, lemma.n);
+    hm_put(&lz->exceptions[pos], form.p, form.n, (uint32_t)lz->exc_lemmas.n - 1);
 }
 
 void lemma_load(lemmatizer *lz) {
@@ -88,8 +74,11 @@ void lemma_load(lemmatizer *lz) {
     const char *dir = getenv("DYAD_WORDNET");
     if (!dir || !*dir) dir = "/usr/share/wordnet";
     for (int p = 0; p < LP_COUNT; p++) {
-        load_index(lz, dir, p);
-        load_exceptions(lz, dir, p);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/index.%s", dir, pos_names[p]);
+        if (each_line(path, lz, p, take_index)) lz->loaded = true;
+        snprintf(path, sizeof path, "%s/%s.exc", dir, pos_names[p]);
+        each_line(path, lz, p, take_exception);
     }
 }
 
