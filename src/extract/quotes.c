@@ -104,36 +104,42 @@ static uint32_t np_start(const qctx *q, uint32_t e, uint32_t lb) {
     return b;
 }
 
+#define APPOSITIVE_SEGMENTS 4
+
+/* A comma-separated phrase that names someone: it starts with a capital ("Sen. Rand Paul",
+ * "The IAEA"), not with "the"/"a" or a lower-case word (a description), and is no party
+ * tag ("R-Ky."). */
+static bool names_someone(const qctx *q, uint32_t b) {
+    const dy_token *t = tok(q, b);
+    return (t->flags & TF_CAP) && !(t->key_len > 2 && t->key[1] == '-' && (t->flags & TF_ABBREV));
+}
+
 /* Source ending just before token e (exclusive), not before lb. Auxiliaries and adverbs
- * before the cue are skipped ("has also said"); an appositive or relative clause between
- * commas is included ("Sanders, the press secretary,", "Culpepper, who runs ...,").
- * Returns the source's start, or e when none. */
+ * before the cue are skipped ("has also said"). Before a comma, the speaker is the first
+ * phrase, going back over descriptions, relative clauses and party tags between commas,
+ * that names someone ("Konstantin Kosachev, who chairs the committee, Russia's upper
+ * house, wrote"); the source then spans them all. Returns its start, or e when none. */
 static uint32_t source_before(const qctx *q, uint32_t e, uint32_t lb) {
     uint32_t k = e;
     while (k > lb && tok(q, k - 1)->kind == TK_WORD && cue_modifier(tok(q, k - 1))) k--;
-    if (k > lb && key_is(q, k - 1, ",")) {
-        uint32_t j = k - 1;
-        while (j > lb && k - j < APPOSITIVE_MAX_TOKENS && !key_is(q, j - 1, ",") && tok(q, j - 1)->kind != TK_QUOTE &&
-               !(tok(q, j - 1)->flags & TF_NEWLINE))
-            j--;
-        if (j > lb && key_is(q, j - 1, ",") && j < k - 1) {
-            uint32_t b = np_start(q, j - 1, lb);
-            if (b >= j - 1 || !plausible_source(q, b, j - 1)) return e;
-            /* "Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
-             * said": descriptions stack up; the name is the first phrase, further back, that
-             * starts with a capital. */
-            uint32_t c = b;
-            for (int more = 0; more < 3 && !(tok(q, c)->flags & TF_CAP) && c > lb + 1 && key_is(q, c - 1, ","); more++) {
-                uint32_t c2 = np_start(q, c - 1, lb);
-                if (c2 >= c - 1 || !plausible_source(q, c2, c - 1)) break;
-                c = c2;
-            }
-            return (tok(q, c)->flags & TF_CAP) ? c : b;
-        }
-        return e;
+    if (!(k > lb && key_is(q, k - 1, ","))) {
+        uint32_t b = np_start(q, k, lb);
+        return plausible_source(q, b, k) ? b : e;
     }
-    uint32_t b = np_start(q, k, lb);
-    return plausible_source(q, b, k) ? b : e;
+    uint32_t comma = k - 1, first = e;
+    for (int seg = 0; seg < APPOSITIVE_SEGMENTS; seg++) {
+        uint32_t j = comma;   /* back to the comma before this segment */
+        while (j > lb && comma - j < APPOSITIVE_MAX_TOKENS && !key_is(q, j - 1, ",") &&
+               tok(q, j - 1)->kind != TK_QUOTE && !(tok(q, j - 1)->flags & TF_NEWLINE))
+            j--;
+        if (!(j > lb && key_is(q, j - 1, ",")) || j == comma) break;
+        uint32_t b = np_start(q, j - 1, lb);
+        if (b >= j - 1 || !plausible_source(q, b, j - 1)) break;
+        if (first == e) first = b;
+        if (names_someone(q, b)) return b;
+        comma = j - 1;
+    }
+    return first;
 }
 
 /* End of a source that starts at token b (after "said" or "according to"). */
@@ -288,16 +294,20 @@ static bool participle_after_comma(const qctx *q, uint32_t c) {
     return c > 0 && key_is(q, c - 1, ",") && t->key_len > 4 && strcmp(t->key + t->key_len - 3, "ing") == 0;
 }
 
-/* The first name or pronoun mention in tokens [b, e), outside quotes: a clause's subject. */
+/* A clause's subject among tokens [b, e), outside quotes: the first person named or
+ * pronoun, else the first organisation or group; nationality words and titles' countries
+ * are no subjects. */
 static uint32_t first_subject(const qctx *q, uint32_t b, uint32_t e) {
+    uint32_t other = DY_NONE;
     for (uint32_t k = b; k < e; k++) {
         uint32_t mi = q->mention_at[k];
         if (mi == DY_NONE || q->in_quote[k]) continue;
         const dy_mention *mn = &q->d->mentions.v[mi];
-        if (mn->kind == MK_NAME && mn->type != ET_PERSON && mn->type != ET_ORG && mn->type != ET_NORP) continue;
-        return mi;
+        if (mn->modifier) continue;
+        if (mn->type == ET_PERSON || mn->kind == MK_PRONOUN) return mi;
+        if (other == DY_NONE && (mn->type == ET_ORG || mn->type == ET_NORP)) other = mi;
     }
-    return DY_NONE;
+    return other;
 }
 
 /* Before the opening mark, in the same sentence: "Putin said: “…”", or for a partial quote
