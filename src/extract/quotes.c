@@ -328,8 +328,7 @@ static bool attribution_before(qctx *q, uint32_t open, uint32_t lb, bool partial
             *a = (attribution){c, c + cn, c + cn, se, DY_NONE, true};
             return true;
         }
-        uint32_t sb = source_before(q, c, lb);
-        if (sb == c && participle_after_comma(q, c)) {
+        if (participle_after_comma(q, c)) {
             /* "Rouhani addressed Trump directly, saying: “…”": the clause's subject speaks. */
             uint32_t mi = first_subject(q, lb, c);
             if (mi != DY_NONE) {
@@ -338,6 +337,7 @@ static bool attribution_before(qctx *q, uint32_t open, uint32_t lb, bool partial
                 return true;
             }
         }
+        uint32_t sb = source_before(q, c, lb);
         if (sb == c) continue;
         *a = (attribution){c, c + cn, sb, c, DY_NONE, true};
         while (a->src_e > a->src_b && cue_modifier(tok(q, a->src_e - 1)))
