@@ -177,7 +177,11 @@ void ment_run(dy_doc *d, const dy_model *m) {
             if (e == k + 1 && party_tag(&d->toks.v[k])) {   /* "(D-Wis.)" names no one */
                 k = e;
             } else if (e > k) {
-                add_name(d, m, k, e, ner_type(d, m, k, e), full_b, code, gender);
+                /* A capitalised cue or function word opening the sentence is no part of the
+                 * name ("Said Maria Ellis:", "The Kremlin"). */
+                uint32_t b = k;
+                while (b + 1 < e && b == s->tok_begin && (d->toks.v[b].lex & (LEX_CUE | LEX_STARTER))) b++;
+                add_name(d, m, b, e, ner_type(d, m, b, e), full_b == k ? b : full_b, code, gender);
                 k = e;
             } else if (name_match(d, &m->actor_pt, k, end, &n, &v)) {
                 /* A dictionary name the recogniser missed (or no recogniser loaded). */

@@ -28,6 +28,8 @@ typedef struct qctx {
     uint32_t *mention_at;     /* token -> mention index or DY_NONE */
     uint8_t *in_quote;        /* token -> inside quoted content */
     uint32_t last_speaker, last_speaker_para;
+    attribution last_statement;   /* the latest reported statement ("Schiff said.") */
+    uint32_t last_statement_sent;
 } qctx;
 
 static const dy_token *tok(const qctx *q, uint32_t i) { return &q->d->toks.v[i]; }
@@ -130,7 +132,7 @@ static uint32_t source_before(const qctx *q, uint32_t e, uint32_t lb) {
     for (int seg = 0; seg < APPOSITIVE_SEGMENTS; seg++) {
         uint32_t j = comma;   /* back to the comma before this segment */
         while (j > lb && comma - j < APPOSITIVE_MAX_TOKENS && !key_is(q, j - 1, ",") &&
-               tok(q, j - 1)->kind != TK_QUOTE && !(tok(q, j - 1)->flags & TF_NEWLINE))
+               !is_dq(tok(q, j - 1)) && !(tok(q, j - 1)->flags & TF_NEWLINE))
             j--;
         if (!(j > lb && key_is(q, j - 1, ",")) || j == comma) break;
         uint32_t b = np_start(q, j - 1, lb);
@@ -321,7 +323,16 @@ static bool attribution_before(qctx *q, uint32_t open, uint32_t lb, bool partial
         uint32_t cn;
         uint8_t kind;
         if (!cue_at(q, c, open, &cn, &kind) || (kind == CUE_NAMING && !partial)) continue;
-        if (!partial && open - (c + cn) > 6) return false;
+        /* a colon ties the quote to its sentence's cue ("said she has the quality for the job: “…”") */
+        bool colon = open > 0 && key_is(q, open - 1, ":");
+        if (!partial && !colon && open - (c + cn) > 6) return false;
+        if (c == q->d->sents.v[tok(q, c)->sent].tok_begin && kind != CUE_PREP) {   /* "Said Ellis: “…”" */
+            uint32_t se = source_after(q, c + cn, open);
+            if (se > c + cn) {
+                *a = (attribution){c, c + cn, c + cn, se, DY_NONE, true};
+                return true;
+            }
+        }
         if (kind == CUE_PREP) {
             uint32_t se = source_after(q, c + cn, open);
             if (se == c + cn) continue;
@@ -450,6 +461,8 @@ static void note_statements(qctx *q, uint32_t from, uint32_t to) {
             q->last_speaker = e;
             q->last_speaker_para = para_of(q, c);
         }
+        q->last_statement = (attribution){c, c + cn, sb, se, e, true};
+        q->last_statement_sent = tok(q, c)->sent;
         c += cn - 1;
     }
 }
@@ -457,7 +470,7 @@ static void note_statements(qctx *q, uint32_t from, uint32_t to) {
 void quote_run(dy_doc *d, const dy_model *m) {
     uint32_t n = (uint32_t)d->toks.n;
     qctx q = {d, m, dy_arena_alloc(&d->arena, (n + 1) * sizeof(uint32_t)), dy_arena_alloc(&d->arena, n + 1),
-              DY_NONE, 0};
+              DY_NONE, 0, {0}, DY_NONE};
     for (uint32_t i = 0; i < n; i++) q.mention_at[i] = DY_NONE;
     for (size_t mi = 0; mi < d->mentions.n; mi++)
         for (uint32_t k = d->mentions.v[mi].tok_begin; k < d->mentions.v[mi].tok_end; k++) q.mention_at[k] = (uint32_t)mi;
@@ -484,6 +497,15 @@ void quote_run(dy_doc *d, const dy_model *m) {
             uint32_t ps = d->sents.v[tok(&q, r->open - 1)->sent].tok_begin;
             found = attribution_before(&q, r->open - 1, ps, false, &a) ||
                     attribution_before(&q, r->open - 1, ps, true, &a);
+        }
+        /* A quote right after a sentence that reports someone ("..., Schiff said. “…”", "X
+         * called him a master. “…”") is theirs. */
+        uint32_t qs = tok(&q, r->open)->sent;
+        if (!found && full && q.last_statement.found && q.last_statement.entity != DY_NONE &&
+            q.last_statement_sent + 1 == qs && qs > 0 &&
+            d->sents.v[qs - 1].para == d->sents.v[qs].para && !(prev && prev->ce > q.last_statement.cue_b)) {
+            a = q.last_statement;
+            found = true;
         }
         uint32_t speaker = DY_NONE;
         if (found) {

@@ -79,6 +79,22 @@ TEST(participle_cue_takes_the_clause_subject) {
     CHECK_STR(speaker(d, 1), "Pat Lee");   /* "agreed" made him the last speaker */
 }
 
+TEST(more_attribution_forms) {
+    /* inverted, sentence-initial cue */
+    const dy_doc *d = run("Said Maria Ellis: " LQ "Nobody here wants a tax increase." RQ, NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Maria Ellis");
+    /* a colon ties a distant cue to the quote */
+    d = run("Gov. Ann Ruiz said she has the one quality the job needs most: " LQ "Steadiness, and strength." RQ, NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Ann Ruiz");
+    /* a bare quote right after a sentence reporting someone is theirs */
+    d = run("The talks may stall while the envoy travels, Rep. Adam Schott said. "
+            LQ "The other factor is time, and we do not have much of it." RQ, NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Adam Schott");
+}
+
 TEST(colon_introduction) {
     const dy_doc *d = run("Prime Minister Jan Novak told reporters: " LQ "The border stays open." RQ "", NULL);
     CHECK(d->quotes.n == 1);
@@ -245,6 +261,7 @@ int main(void) {
     RUN(inverted_attribution_with_appositive);
     RUN(stacked_descriptions_and_party_tags);
     RUN(participle_cue_takes_the_clause_subject);
+    RUN(more_attribution_forms);
     RUN(colon_introduction);
     RUN(interrupted_quote_is_two_quotes_one_speaker);
     RUN(multi_paragraph_quote_is_one_quote);
