@@ -11,7 +11,7 @@ LIB_SRC := $(wildcard src/util/*.c src/text/*.c src/know/*.c src/lang/*.c src/co
 LIB_ASM := src/know/data_embed.S
 CLI_SRC := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
-DATA    := $(wildcard data/*.tsv data/*.txt models/*.ap)
+DATA    := $(wildcard data/*.tsv data/*.txt models/*.ap models/*.tsv)
 
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/know/data_embed.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)

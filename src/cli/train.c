@@ -1,6 +1,7 @@
 /* train.c - `dyad train` and `dyad eval`: build the language layer's models from a
  * CoNLL-2003 file, and score models on one (POS accuracy, chunk F1, entity F1). */
 #include "../../include/dyad.h"
+#include "../lang/clusters.h"
 #include "../lang/train.h"
 #include "cli.h"
 #include <errno.h>
@@ -98,6 +99,41 @@ int cli_train(int argc, char **argv) {
     conll_free(&c);
     dyad_model_free(m);
     return status;
+}
+
+int cli_clusters(int argc, char **argv) {
+    const char *out_path = NULL;
+    size_t vocab = 50000;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            fputs("usage: dyad clusters [--vocab N] --out FILE < articles.jsonl\n"
+                  "\n"
+                  "Learns word classes from unlabeled articles (JSON Lines with a \"text\" field on\n"
+                  "standard input): the N most frequent words (default 50000), described by their\n"
+                  "neighbours, grouped by k-means into 256 classes of 8. The taggers use them as\n"
+                  "features (models/clusters.tsv). Deterministic for the same input.\n",
+                  stdout);
+            return 0;
+        }
+        if (!strcmp(argv[i], "--out") && i + 1 < argc) out_path = argv[++i];
+        else if (!strcmp(argv[i], "--vocab") && i + 1 < argc) vocab = strtoul(argv[++i], NULL, 10);
+        else {
+            fprintf(stderr, "dyad clusters: unknown argument '%s' (see --help)\n", argv[i]);
+            return 2;
+        }
+    }
+    if (!out_path || vocab == 0) {
+        fprintf(stderr, "dyad clusters: --out FILE is required (see --help)\n");
+        return 2;
+    }
+    FILE *out = fopen(out_path, "w");
+    if (!out) {
+        fprintf(stderr, "dyad clusters: cannot write %s: %s\n", out_path, strerror(errno));
+        return 2;
+    }
+    bool ok = clusters_learn(stdin, out, vocab, stderr);
+    if (fclose(out) != 0) ok = false;
+    return ok ? 0 : 2;
 }
 
 int cli_eval(int argc, char **argv) {

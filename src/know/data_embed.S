@@ -28,5 +28,6 @@ EMBED(words, "data/words.tsv")
 EMBED(model_pos, "models/pos.ap")
 EMBED(model_chunk, "models/chunk.ap")
 EMBED(model_ner, "models/ner.ap")
+EMBED(clusters, "models/clusters.tsv")
 
     .section .note.GNU-stack,"",@progbits

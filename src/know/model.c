@@ -5,6 +5,7 @@
 #include "model.h"
 #include "../util/die.h"
 #include "tsv.h"
+#include "../lang/clusters.h"
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,7 @@ DATA(words)
 DATA(model_pos)
 DATA(model_chunk)
 DATA(model_ner)
+DATA(clusters)
 #define OPEN(r, name) tsv_open((r), dy_data_##name, (size_t)dy_data_##name##_size)
 
 static bool field_is(tsv_field f, const char *s) { return f.n == strlen(s) && memcmp(f.p, s, f.n) == 0; }
@@ -354,6 +356,8 @@ dy_model *model_load(void) {
     load_verbs(m);
     load_builtin_taggers(m);
     lemma_load(&m->lemmas);
+    hm_init(&m->word_classes);
+    clusters_load(&m->word_classes, dy_data_clusters, (size_t)dy_data_clusters_size);
     return m;
 }
 
@@ -361,6 +365,7 @@ void model_free(dy_model *m) {
     if (!m) return;
     hm_free(&m->abbrevs);
     lemma_free(&m->lemmas);
+    hm_free(&m->word_classes);
     hm_free(&m->vocab);
     hm_free(&m->word_values);
     hm_free(&m->cameo_map);

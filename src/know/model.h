@@ -78,6 +78,7 @@ typedef struct dy_model {
     phrase_table boiler_pt;  /* phrases that mark a boilerplate line */
     hashmap cameo_map;       DY_VEC(kb_cameo) cameo;
     lemmatizer lemmas;              /* WordNet base forms and morphy's rules */
+    hashmap word_classes;           /* models/clusters.tsv: word -> class (clusters.h) */
     ap_model taggers[LT_COUNT];     /* compiled in, or mapped by model_load_taggers */
     bool has_tagger[LT_COUNT];
     void *mapped[LT_COUNT];         /* mmap'ed model files, to unmap */

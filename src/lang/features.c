@@ -34,6 +34,7 @@ uint64_t feat_label_hash(const char *label) { return fnv(label, strlen(label)); 
 #define H_EOS 0xc6a4a7935bd1e995ull   /* after it */
 #define H_UNK 0x27d4eb2f165667c5ull   /* no tag */
 
+
 /* Word shape: Xxxx, XX, dd-dd, x.x. — runs longer than two collapsed. */
 static size_t shape(const dy_token *t, const char *text, char *buf, size_t cap) {
     size_t n = 0;
@@ -52,9 +53,11 @@ static size_t shape(const dy_token *t, const char *text, char *buf, size_t cap) 
     return n;
 }
 
-void feat_hash_tokens(const dy_doc *d, tok_hashes *out) { feat_hash_range(d, 0, (uint32_t)d->toks.n, out); }
+void feat_hash_tokens(const dy_doc *d, const hashmap *classes, tok_hashes *out) {
+    feat_hash_range(d, classes, 0, (uint32_t)d->toks.n, out);
+}
 
-void feat_hash_range(const dy_doc *d, uint32_t b, uint32_t e, tok_hashes *out) {
+void feat_hash_range(const dy_doc *d, const hashmap *classes, uint32_t b, uint32_t e, tok_hashes *out) {
     char sh[64];
     for (uint32_t i = b; i < e; i++) {
         const dy_token *t = &d->toks.v[i];
@@ -67,6 +70,10 @@ void feat_hash_range(const dy_doc *d, uint32_t b, uint32_t e, tok_hashes *out) {
             h->suf[k - 1] = fnv(t->key + t->key_len - n, n) + k;
             h->pre[k - 1] = fnv(t->key, n) + k;
         }
+        uint32_t cls = 0;
+        if (classes) hm_get_hashed(classes, t->key, t->key_len, t->key_hash, &cls);
+        h->coarse = cls ? fmix((cls >> 16) + 1) : H_UNK;
+        h->fine = cls ? fmix(cls) : H_UNK;
     }
 }
 
@@ -128,6 +135,10 @@ size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
     add(&b, f2(45, h->shape, word(c, (long)i - 1)));
     if (i + 1 < c->se) add(&b, f2(46, h->key, c->th[i + 1].suf[2]));
     if (c->headline) add(&b, f1(47, h->key));
+    add(&b, f1(60, h->coarse));
+    add(&b, f1(61, h->fine));
+    if (i > c->sb) add(&b, f2(62, c->th[i - 1].coarse, p1));
+    if (i + 1 < c->se) add(&b, f1(63, c->th[i + 1].coarse));
     return b.n;
 }
 
@@ -157,6 +168,7 @@ size_t feat_chunk(const feat_ctx *c, uint32_t i, uint64_t *out) {
     add(&b, f2(18, word(c, (long)i - 1), t0));
     add(&b, f2(19, t0, word(c, (long)i + 1)));
     add(&b, f1(20, h->suf[2]));
+    add(&b, f2(21, h->coarse, t0));
     return b.n;
 }
 
@@ -195,5 +207,10 @@ size_t feat_ner(const feat_ctx *c, uint32_t i, uint64_t *out) {
     if (c->cap_elsewhere) add(&b, f1(51, 1));
     add(&b, f2(52, word(c, (long)i - 1), h->key));
     add(&b, f2(53, h->key, word(c, (long)i + 1)));
+    add(&b, f1(60, h->coarse));
+    add(&b, f1(61, h->fine));
+    add(&b, f2(62, h->fine, h->shape));
+    if (i > c->sb) add(&b, f1(63, c->th[i - 1].fine));
+    if (i + 1 < c->se) add(&b, f1(64, c->th[i + 1].fine));
     return b.n;
 }

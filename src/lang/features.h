@@ -9,12 +9,14 @@
 #ifndef DY_FEATURES_H
 #define DY_FEATURES_H
 #include "../core/doc.h"
+#include "../util/hashmap.h"
 
 #define FEAT_MAX 64
 
 /* Per token: hashes of the strings the templates use. */
 typedef struct tok_hashes {
     uint64_t key, text, shape, suf[4], pre[4];
+    uint64_t coarse, fine;       /* word class (clusters.h), or a constant for unknown words */
 } tok_hashes;
 
 typedef struct feat_ctx {
@@ -30,9 +32,10 @@ typedef struct feat_ctx {
     bool headline;               /* the sentence is written in capitals ("SOCCER - JAPAN GET LUCKY WIN") */
 } feat_ctx;
 
-void feat_hash_tokens(const dy_doc *d, tok_hashes *out);
+/* classes: word -> class (clusters_load), or NULL. */
+void feat_hash_tokens(const dy_doc *d, const hashmap *classes, tok_hashes *out);
 /* The same for tokens [b, e) only, into out[0 .. e-b). */
-void feat_hash_range(const dy_doc *d, uint32_t b, uint32_t e, tok_hashes *out);
+void feat_hash_range(const dy_doc *d, const hashmap *classes, uint32_t b, uint32_t e, tok_hashes *out);
 /* Is the sentence [sb, se) in capitals (at least two words, no lower-case word)? */
 bool feat_headline(const dy_doc *d, uint32_t sb, uint32_t se);
 uint64_t feat_label_hash(const char *label);

@@ -117,7 +117,7 @@ void lang_tag_sentence(dy_doc *d, const dy_model *m, uint32_t sent) {
         sc->th = dy_arena_alloc_raw(&d->arena, n * sizeof *sc->th);
         sc->hist = dy_arena_alloc(&d->arena, n * sizeof *sc->hist);
     }
-    feat_hash_range(d, s->tok_begin, s->tok_end, sc->th + s->tok_begin);
+    feat_hash_range(d, &m->word_classes, s->tok_begin, s->tok_end, sc->th + s->tok_begin);
     feat_ctx c = {d, s->tok_begin, s->tok_end, sc->th, NULL, NULL, NULL, NULL, 0, false, false};
     c.headline = feat_headline(d, c.sb, c.se);
     tag_sentence(&m->taggers[LT_POS], LT_POS, &c, d->pos, sc->hist, NULL);
@@ -130,7 +130,7 @@ void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
     if (!tasks) return;
     size_t n = d->toks.n + 1;
     tok_hashes *th = dy_arena_alloc_raw(&d->arena, n * sizeof *th);
-    feat_hash_tokens(d, th);
+    feat_hash_tokens(d, &m->word_classes, th);
     uint64_t *hashes[LT_COUNT] = {0};
     const char ***outs[LT_COUNT] = {&d->pos, &d->chunk, &d->ner};
     for (int t = 0; t < LT_COUNT; t++) {

@@ -35,7 +35,7 @@ static void build_tag_dictionary(conll_corpus *c, int task, ap_trainer *tr, u64m
     for (size_t di = 0; di < c->ndocs; di++) {
         dy_doc *d = &c->docs[di].doc;
         tok_hashes *th = malloc((d->toks.n + 1) * sizeof *th);
-        feat_hash_tokens(d, th);
+        feat_hash_tokens(d, NULL, th);
         feat_ctx fc = {.d = d, .th = th};
         for (uint32_t k = 0; k < d->toks.n; k++) {
             uint64_t key = feat_sure_key(&fc, k);
@@ -100,7 +100,7 @@ bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, u
                 gold_chunk = realloc(gold_chunk, hist_cap * sizeof *gold_chunk);
                 th = realloc(th, hist_cap * sizeof *th);
             }
-            feat_hash_tokens(d, th);
+            feat_hash_tokens(d, &m->word_classes, th);
             for (size_t k = 0; k < d->toks.n; k++) {
                 gold_pos[k] = feat_label_hash(cd->gold[LT_POS][k]);
                 gold_chunk[k] = feat_label_hash(cd->gold[LT_CHUNK][k]);
