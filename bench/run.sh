@@ -39,6 +39,14 @@ node "$here/wink_peer.js" "$corpus" 2>/dev/null | tee "$out/wink.txt"
 wink=$(tail -n 1 "$out/wink.txt")
 
 echo
+echo "== TABARI and PETRARCH dictionaries on top of dyad's own (target: < 1 s, < 200 MB) =="
+dicts=$(dirname "$corpus")/..
+"$dyad" dicts --actors "$dicts/petrarch/dictionaries/Phoenix.Countries.actors.txt" \
+    --actors "$dicts/petrarch/dictionaries/Phoenix.International.actors.txt" \
+    --agents "$dicts/petrarch/dictionaries/Phoenix.agents.txt" \
+    --actors "$dicts/tabari/dictionaries/CountryInfo.120116.actors" | tail -n 1
+
+echo
 echo "== ratios (dyad / wink-nlp, MB/s) =="
 get() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 awk -v q="$(get "$stages" quotes_stage_mb_per_s)" -v f="$(get "$stages" mb_per_s)" \

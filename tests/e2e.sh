@@ -36,6 +36,12 @@ check "plain file id and date" "rc == 0 and objs[0]['id'] == 'moscow-talks' and 
 check "quote with speaker" "any(q['text'].startswith('We are ready') and q['speaker_name'] and q['speaker_name'].endswith('Lavrov') for q in objs[0]['quotes'])"
 check "spans cut the text" "all(open('$tmp/moscow-talks.txt','rb').read()[q['start']:q['end']].decode() == q['text'] for q in objs[0]['quotes'])"
 
+# A TABARI dictionary on top of the built-in ones: its dated code applies.
+printf 'President Markova met the press on Monday.\n' > "$tmp/markova.txt"
+"$dyad" extract --date 2010-03-01 --actors tests/data/sample.actors "$tmp/markova.txt" > "$tmp/out.jsonl"; rc=$?
+check "--actors dictionary" "rc == 0 and any(e['name'] == 'Elena Markova' and (e['actor'] or {}).get('code') == 'RUSGOV' for e in objs[0]['entities'])"
+"$dyad" extract --actors /nonexistent.actors "$tmp/markova.txt" >/dev/null 2>&1; [ $? = 2 ] && ok || bad "unreadable dictionary exits 2"
+
 # Standard input without id: sha256 id.
 printf 'Officials met in Paris on Tuesday.' | "$dyad" extract > "$tmp/out.jsonl"; rc=$?
 check "stdin sha256 id" "rc == 0 and objs[0]['id'] == 'sha256:' + __import__('hashlib').sha256(b'Officials met in Paris on Tuesday.').hexdigest()"

@@ -2,6 +2,7 @@
  * JSON object per article out, in input order. A bad article gets an error object and a
  * line on stderr, and the run goes on (SPEC.md "Bad input"). */
 #include "../../include/dyad.h"
+#include "../know/dictfmt.h"
 #include "../util/sha256.h"
 #include "../util/strbuf.h"
 #include <cjson/cJSON.h>
@@ -11,10 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define MAX_DICTS 16
+
 typedef struct extract_opts {
     bool jsonl, text;
     const char *date;
     size_t max_bytes;
+    const char *actors[MAX_DICTS], *agents[MAX_DICTS];   /* TABARI/PETRARCH dictionaries */
+    int nactors, nagents;
 } extract_opts;
 
 typedef struct extract_run {
@@ -40,6 +45,9 @@ static void usage(FILE *f) {
           "  --max-bytes N      refuse articles larger than N bytes (default 10000000)\n"
           "  --format F         json (default: JSON Lines, SPEC schema 1) or text (a readable\n"
           "                     summary per article)\n"
+          "  --actors FILE      a TABARI .actors or PETRARCH Phoenix actors dictionary, on top\n"
+          "                     of dyad's own (its phrases win); repeatable\n"
+          "  --agents FILE      a TABARI .agents or PETRARCH agents dictionary; repeatable\n"
           "  -h, --help         this help\n"
           "\n"
           "Bad input (invalid UTF-8, NUL bytes, empty or binary text, malformed JSON, too\n"
@@ -184,7 +192,7 @@ static int run_plain(extract_run *r, FILE *f, const char *id_hint) {
 }
 
 int cli_extract(int argc, char **argv) {
-    extract_opts opts = {false, false, NULL, DYAD_DEFAULT_MAX_BYTES};
+    extract_opts opts = {.max_bytes = DYAD_DEFAULT_MAX_BYTES};
     int nfiles = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     for (int i = 1; i < argc; i++) {
@@ -195,6 +203,15 @@ int cli_extract(int argc, char **argv) {
             return 0;
         } else if (strcmp(a, "--jsonl") == 0) {
             opts.jsonl = true;
+        } else if (strcmp(a, "--actors") == 0 || strcmp(a, "--agents") == 0) {
+            bool actors = a[3] == 'c';
+            int *n = actors ? &opts.nactors : &opts.nagents;
+            if (i + 1 >= argc || *n == MAX_DICTS) {
+                fprintf(stderr, "dyad extract: %s needs a file (at most %d)\n", a, MAX_DICTS);
+                free(files);
+                return 2;
+            }
+            (actors ? opts.actors : opts.agents)[(*n)++] = argv[++i];
         } else if (strcmp(a, "--format") == 0) {
             const char *v = i + 1 < argc ? argv[++i] : "";
             if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0) {
@@ -241,6 +258,16 @@ int cli_extract(int argc, char **argv) {
     }
     extract_run r = {&opts, dyad_model_load(), dyad_doc_new(), {0}, 0, 0};
     int status = 0;
+    char err[256];
+    for (int i = 0; i < opts.nactors + opts.nagents && status == 0; i++) {
+        bool actors = i < opts.nactors;
+        const char *path = actors ? opts.actors[i] : opts.agents[i - opts.nactors];
+        if (!(actors ? dict_load_actors : dict_load_agents)(r.model, path, NULL, err, sizeof err)) {
+            fprintf(stderr, "dyad extract: %s\n", err);
+            status = 2;
+        }
+    }
+    if (status) nfiles = 0;
     if (nfiles == 0) files[nfiles++] = "-";
     for (int i = 0; i < nfiles; i++) {
         bool is_stdin = strcmp(files[i], "-") == 0;

@@ -16,6 +16,7 @@ static void usage(FILE *f) {
           "  train      train the tagger, chunker and entity recogniser on CoNLL-2003 data\n"
           "  eval       POS accuracy, chunk F1 and entity F1 of the models on a CoNLL file\n"
           "  clusters   learn word classes from unlabeled articles (features of the taggers)\n"
+          "  dicts      load TABARI/PETRARCH dictionaries: counts, time, memory, lookups\n"
           "\n"
           "  dyad COMMAND --help   options of a command\n"
           "  dyad --version        print the version\n",
@@ -41,6 +42,7 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "train") == 0) return cli_train(argc - 1, argv + 1);
     if (strcmp(cmd, "eval") == 0) return cli_eval(argc - 1, argv + 1);
     if (strcmp(cmd, "clusters") == 0) return cli_clusters(argc - 1, argv + 1);
+    if (strcmp(cmd, "dicts") == 0) return cli_dicts(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n", cmd);
     usage(stderr);
     return 2;

@@ -15,8 +15,20 @@ void pt_free(phrase_table *t) {
     hm_free(&t->first);
 }
 
+static bool add_or_set(phrase_table *t, hashmap *vocab, const char *phrase, size_t len, const hashmap *abbrevs,
+                       uint32_t value, uint32_t *existing, bool replace);
+
 bool pt_add(phrase_table *t, hashmap *vocab, const char *phrase, size_t len, const hashmap *abbrevs,
             uint32_t value, uint32_t *existing) {
+    return add_or_set(t, vocab, phrase, len, abbrevs, value, existing, false);
+}
+
+void pt_set(phrase_table *t, hashmap *vocab, const char *phrase, size_t len, const hashmap *abbrevs, uint32_t value) {
+    add_or_set(t, vocab, phrase, len, abbrevs, value, NULL, true);
+}
+
+static bool add_or_set(phrase_table *t, hashmap *vocab, const char *phrase, size_t len, const hashmap *abbrevs,
+                       uint32_t value, uint32_t *existing, bool replace) {
     dy_arena tmp;
     dy_arena_init(&tmp, 1024);
     char *copy = dy_arena_strndup(&tmp, phrase, len);
@@ -26,7 +38,7 @@ bool pt_add(phrase_table *t, hashmap *vocab, const char *phrase, size_t len, con
     size_t klen = strlen(key);
     if (ntoks && klen < PT_MAX_KEY) {
         uint32_t old;
-        if (hm_get(&t->map, key, klen, &old)) {
+        if (hm_get(&t->map, key, klen, &old) && !replace) {
             if (existing) *existing = old;
         } else {
             hm_put(&t->map, key, klen, value);

@@ -23,6 +23,9 @@ void pt_free(phrase_table *t);
  * vocab, the map that gives each token its lex bits. */
 bool pt_add(phrase_table *t, hashmap *vocab, const char *phrase, size_t len, const hashmap *abbrevs,
             uint32_t value, uint32_t *existing);
+/* Add or replace: phrase gets value whether or not it was present (user dictionaries
+ * loaded over the built-in ones). */
+void pt_set(phrase_table *t, hashmap *vocab, const char *phrase, size_t len, const hashmap *abbrevs, uint32_t value);
 /* Longest phrase starting at token tok and ending before token limit. */
 bool pt_longest(const phrase_table *t, const dy_doc *d, uint32_t tok, uint32_t limit,
                 uint32_t *ntoks, uint32_t *value);

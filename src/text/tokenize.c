@@ -403,6 +403,7 @@ void tok_run(dy_doc *d, const hashmap *abbrevs, const hashmap *vocab) {
 char *tok_phrase_key(dy_arena *a, const char *phrase, const hashmap *abbrevs, uint32_t *ntoks) {
     dy_doc tmp;
     doc_init(&tmp);
+    dy_arena_init(&tmp.arena, 4096);   /* a phrase is a few tokens */
     doc_reset(&tmp, phrase, (uint32_t)strlen(phrase));
     tok_run(&tmp, abbrevs, NULL);
     size_t total = 1;

@@ -254,6 +254,39 @@ TEST(negated_event_is_not_coded) {
     for (size_t i = 0; i < d->events.n; i++) CHECK(strncmp(d->events.v[i].cameo, "03", 2) != 0);
 }
 
+#include "know/dictfmt.h"
+
+TEST(tabari_dictionaries_load_with_dated_codes) {
+    dy_model *m = model_load();
+    size_t n = 0;
+    char err[128];
+    CHECK(dict_load_actors(m, "tests/data/sample.actors", &n, err, sizeof err));
+    CHECK(n == 5);   /* three Markova phrases, Northland, the Order; "---" and nouns give none */
+    CHECK(!dict_load_actors(m, "tests/data/no-such-file", &n, err, sizeof err));
+    CHECK(dict_load_agents(m, "tests/data/sample.agents", &n, err, sizeof err));
+    CHECK(n == 4);   /* harbourman, harbourmen, harbourwoman, dockworkers */
+    dyad_article a = {"t", "", 0, NULL, 0};
+    const char *texts[] = {"President Markova spoke.", "President Markova spoke.", "President Markova spoke."};
+    const char *dates[] = {"2007-05-01", "2010-01-01", "2015-01-01"};
+    const char *want[] = {"OPP", "GOV", "ELI"};
+    for (int i = 0; i < 3; i++) {
+        a.text = texts[i];
+        a.len = strlen(texts[i]);
+        a.published = dates[i];
+        CHECK(dyad_process(m, doc, &a) == NULL);
+        const dy_entity *e = entity_named(doc, "Elena Markova");
+        CHECK(e && strcmp(e->actor.country, "RUS") == 0 && strcmp(e->actor.sector, want[i]) == 0);
+    }
+    a.text = "The dockworkers of Northland struck.";
+    a.len = strlen(a.text);
+    CHECK(dyad_process(m, doc, &a) == NULL);
+    bool group = false;
+    for (size_t i = 0; i < doc->entities.n; i++)
+        if (strcmp(doc->entities.v[i].actor.sector, "LAB") == 0) group = true;
+    CHECK(group);
+    model_free(m);
+}
+
 int main(void) {
     model = dyad_model_load();
     doc = dyad_doc_new();
@@ -277,6 +310,7 @@ int main(void) {
     RUN(event_with_date_and_place);
     RUN(event_forms);
     RUN(negated_event_is_not_coded);
+    RUN(tabari_dictionaries_load_with_dated_codes);
     dyad_doc_free(doc);
     dyad_model_free(model);
     DONE();
