@@ -23,6 +23,7 @@ typedef struct dyad_article {
     size_t len;
     const char *published;   /* "YYYY-MM-DD" or ISO 8601 timestamp, or NULL */
     size_t max_bytes;        /* larger articles are refused; 0 = DYAD_DEFAULT_MAX_BYTES */
+    const char *url;         /* or NULL */
 } dyad_article;
 
 dyad_model *dyad_model_load(void);
@@ -49,6 +50,10 @@ size_t dyad_doc_tokens(const dyad_doc *d);
 /* Append the article's JSON object (no trailing newline); error != NULL writes an error object. */
 void dyad_write_json(dyad_buf *out, const dyad_model *m, const dyad_doc *d, const dyad_article *a,
                      const char *error);
+/* GDELT 2.0 event table: the header line, and one row per event of an article (none for
+ * an article with an error). */
+void dyad_write_gdelt_header(dyad_buf *out);
+void dyad_write_gdelt(dyad_buf *out, const dyad_model *m, const dyad_doc *d, const dyad_article *a, const char *error);
 /* Append a short human-readable summary of the article (ends with a newline). */
 void dyad_write_text(dyad_buf *out, const dyad_model *m, const dyad_doc *d, const dyad_article *a,
                      const char *error);

@@ -42,6 +42,11 @@ printf 'President Markova met the press on Monday.\n' > "$tmp/markova.txt"
 check "--actors dictionary" "rc == 0 and any(e['name'] == 'Elena Markova' and (e['actor'] or {}).get('code') == 'RUSGOV' for e in objs[0]['entities'])"
 "$dyad" extract --actors /nonexistent.actors "$tmp/markova.txt" >/dev/null 2>&1; [ $? = 2 ] && ok || bad "unreadable dictionary exits 2"
 
+# GDELT rows: a header and 61 tab-separated columns per event.
+"$dyad" extract --jsonl --format gdelt examples/articles.jsonl > "$tmp/gdelt.tsv"; rc=$?
+[ $rc = 0 ] && head -n 1 "$tmp/gdelt.tsv" | grep -q '^GlobalEventID	Day	' && ok || bad "gdelt header"
+[ "$(awk -F'\t' '{print NF}' "$tmp/gdelt.tsv" | sort -u)" = 61 ] && [ "$(grep -c '' "$tmp/gdelt.tsv")" -gt 5 ] && ok || bad "gdelt rows have 61 columns"
+
 # Standard input without id: sha256 id.
 printf 'Officials met in Paris on Tuesday.' | "$dyad" extract > "$tmp/out.jsonl"; rc=$?
 check "stdin sha256 id" "rc == 0 and objs[0]['id'] == 'sha256:' + __import__('hashlib').sha256(b'Officials met in Paris on Tuesday.').hexdigest()"

@@ -14,8 +14,11 @@
 
 #define MAX_DICTS 16
 
+enum out_format { OUT_JSON, OUT_TEXT, OUT_GDELT };
+
 typedef struct extract_opts {
-    bool jsonl, text;
+    bool jsonl;
+    enum out_format format;
     const char *date;
     size_t max_bytes;
     const char *actors[MAX_DICTS], *agents[MAX_DICTS];   /* TABARI/PETRARCH dictionaries */
@@ -43,8 +46,8 @@ static void usage(FILE *f) {
           "  --date YYYY-MM-DD  publication date of plain-text input (relative dates resolve\n"
           "                     against it)\n"
           "  --max-bytes N      refuse articles larger than N bytes (default 10000000)\n"
-          "  --format F         json (default: JSON Lines, SPEC schema 1) or text (a readable\n"
-          "                     summary per article)\n"
+          "  --format F         json (default: JSON Lines, SPEC schema 1), text (a readable\n"
+          "                     summary per article) or gdelt (events as GDELT 2.0 TSV rows)\n"
           "  --actors FILE      a TABARI .actors or PETRARCH Phoenix actors dictionary, on top\n"
           "                     of dyad's own (its phrases win); repeatable\n"
           "  --agents FILE      a TABARI .agents or PETRARCH agents dictionary; repeatable\n"
@@ -58,12 +61,14 @@ static void usage(FILE *f) {
 }
 
 static void emit(extract_run *r, const char *id, const char *text, size_t len, const char *published,
-                 const char *input_error) {
-    dyad_article a = {id, text, len, published, r->opts->max_bytes};
+                 const char *url, const char *input_error) {
+    dyad_article a = {id, text, len, published, r->opts->max_bytes, url};
     const char *err = input_error ? input_error : dyad_process(r->model, r->doc, &a);
     sb_reset(&r->out);
-    if (r->opts->text) {
+    if (r->opts->format == OUT_TEXT) {
         dyad_write_text(&r->out, r->model, r->doc, &a, err);
+    } else if (r->opts->format == OUT_GDELT) {
+        dyad_write_gdelt(&r->out, r->model, r->doc, &a, err);
     } else {
         dyad_write_json(&r->out, r->model, r->doc, &a, err);
         sb_putc(&r->out, '\n');
@@ -137,7 +142,7 @@ static void process_jsonl_line(extract_run *r, char *line, size_t len, size_t li
         const char *id = salvage_id(line, len, idbuf, sizeof idbuf);
         char msg[96];
         snprintf(msg, sizeof msg, "malformed JSON on input line %zu", lineno);
-        emit(r, id ? id : fallback, "", 0, NULL, msg);
+        emit(r, id ? id : fallback, "", 0, NULL, NULL, msg);
         cJSON_Delete(o);
         return;
     }
@@ -149,15 +154,16 @@ static void process_jsonl_line(extract_run *r, char *line, size_t len, size_t li
     if (cJSON_IsString(id)) idstr = id->valuestring;
     else if (cJSON_IsNumber(id)) { snprintf(idbuf, sizeof idbuf, "%.17g", id->valuedouble); idstr = idbuf; }
     if (!cJSON_IsString(text)) {
-        emit(r, idstr, "", 0, NULL, "missing \"text\" string field");
+        emit(r, idstr, "", 0, NULL, NULL, "missing \"text\" string field");
     } else {
         /* cJSON stops strings at an escaped NUL (\u0000); the rest of the article would be
          * lost silently, so such text is refused as a NUL byte. */
         size_t tlen = strlen(text->valuestring);
         const char *raw = strstr(line, "\\u0000");
         if (idstr == fallback) idstr = id_of_text(text->valuestring, tlen, idbuf);
+        const cJSON *url = cJSON_GetObjectItemCaseSensitive(o, "url");
         emit(r, idstr, text->valuestring, tlen, cJSON_IsString(pub) ? pub->valuestring : NULL,
-             raw ? "NUL byte (\\u0000) in text" : NULL);
+             cJSON_IsString(url) ? url->valuestring : NULL, raw ? "NUL byte (\\u0000) in text" : NULL);
     }
     cJSON_Delete(o);
 }
@@ -185,7 +191,7 @@ static int run_plain(extract_run *r, FILE *f, const char *id_hint) {
     if (!read_all(f, &data, &len)) return -1;
     char idbuf[72];
     char *id = id_hint ? id_of_path(id_hint) : NULL;
-    emit(r, id ? id : id_of_text(data, len, idbuf), data, len, r->opts->date, NULL);
+    emit(r, id ? id : id_of_text(data, len, idbuf), data, len, r->opts->date, NULL, NULL);
     free(id);
     free(data);
     return 0;
@@ -214,12 +220,14 @@ int cli_extract(int argc, char **argv) {
             (actors ? opts.actors : opts.agents)[(*n)++] = argv[++i];
         } else if (strcmp(a, "--format") == 0) {
             const char *v = i + 1 < argc ? argv[++i] : "";
-            if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0) {
-                fprintf(stderr, "dyad extract: --format wants json or text, got '%s'\n", v);
+            if (!strcmp(v, "json")) opts.format = OUT_JSON;
+            else if (!strcmp(v, "text")) opts.format = OUT_TEXT;
+            else if (!strcmp(v, "gdelt")) opts.format = OUT_GDELT;
+            else {
+                fprintf(stderr, "dyad extract: --format wants json, text or gdelt, got '%s'\n", v);
                 free(files);
                 return 2;
             }
-            opts.text = strcmp(v, "text") == 0;
         } else if (strcmp(a, "--date") == 0 || strcmp(a, "--max-bytes") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "dyad extract: %s needs a value\n", a);
@@ -268,6 +276,10 @@ int cli_extract(int argc, char **argv) {
         }
     }
     if (status) nfiles = 0;
+    if (opts.format == OUT_GDELT && !status) {
+        dyad_write_gdelt_header(&r.out);
+        fwrite(r.out.buf, 1, r.out.len, stdout);
+    }
     if (nfiles == 0) files[nfiles++] = "-";
     for (int i = 0; i < nfiles; i++) {
         bool is_stdin = strcmp(files[i], "-") == 0;

@@ -6,6 +6,7 @@
 #include "../extract/mentions.h"
 #include "../extract/quotes.h"
 #include "../lang/lang.h"
+#include "../out/doc_gdelt.h"
 #include "../out/doc_json.h"
 #include "../out/doc_text.h"
 #include "../text/boilerplate.h"
@@ -128,4 +129,11 @@ void dyad_write_text(dyad_buf *out, const dyad_model *m, const dyad_doc *d, cons
                      const char *error) {
     if (error) sb_printf(out, "== %s: error: %s\n", a->id, error);
     else doc_write_text(out, d, m, a->id);
+}
+
+void dyad_write_gdelt_header(dyad_buf *out) { gdelt_write_header(out); }
+
+void dyad_write_gdelt(dyad_buf *out, const dyad_model *m, const dyad_doc *d, const dyad_article *a,
+                      const char *error) {
+    if (!error) doc_write_gdelt(out, d, m, a->id, a->url);
 }

@@ -13,7 +13,7 @@ static dyad_model *model;
 static dyad_doc *doc;
 
 static const dy_doc *run(const char *text, const char *published) {
-    dyad_article a = {"t", text, strlen(text), published, 0};
+    dyad_article a = {"t", text, strlen(text), published, 0, NULL};
     const char *err = dyad_process(model, doc, &a);
     CHECK(err == NULL);
     return doc;
@@ -265,7 +265,7 @@ TEST(tabari_dictionaries_load_with_dated_codes) {
     CHECK(!dict_load_actors(m, "tests/data/no-such-file", &n, err, sizeof err));
     CHECK(dict_load_agents(m, "tests/data/sample.agents", &n, err, sizeof err));
     CHECK(n == 4);   /* harbourman, harbourmen, harbourwoman, dockworkers */
-    dyad_article a = {"t", "", 0, NULL, 0};
+    dyad_article a = {"t", "", 0, NULL, 0, NULL};
     const char *texts[] = {"President Markova spoke.", "President Markova spoke.", "President Markova spoke."};
     const char *dates[] = {"2007-05-01", "2010-01-01", "2015-01-01"};
     const char *want[] = {"OPP", "GOV", "ELI"};
