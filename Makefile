@@ -3,15 +3,16 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 # Flags the code needs whatever CFLAGS a caller sets (make CFLAGS=... keeps these).
 DYFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude
-LIBS    := -lutf8proc -lcjson -lm
+LIBS    := -lutf8proc -lcjson -lsqlite3 -lmicrohttpd -lm
 BUILD   ?= build
 SHARED  ?= ../shared
 
-LIB_SRC := $(wildcard src/util/*.c src/text/*.c src/know/*.c src/lang/*.c src/core/*.c src/extract/*.c src/out/*.c)
+LIB_SRC := $(wildcard src/util/*.c src/text/*.c src/know/*.c src/lang/*.c src/core/*.c src/extract/*.c src/out/*.c \
+                      src/store/*.c)
 LIB_ASM := src/know/data_embed.S
 CLI_SRC := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
-DATA    := $(wildcard data/*.tsv data/*.txt models/*.ap models/*.tsv)
+DATA    := $(wildcard data/*.tsv data/*.txt models/*.ap models/*.tsv src/store/*.sql web/*)
 
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/know/data_embed.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)

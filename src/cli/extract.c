@@ -3,9 +3,8 @@
  * line on stderr, and the run goes on (SPEC.md "Bad input"). */
 #include "../../include/dyad.h"
 #include "../know/dictfmt.h"
-#include "../util/sha256.h"
+#include "input.h"
 #include "../util/strbuf.h"
-#include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -60,10 +59,11 @@ static void usage(FILE *f) {
           f);
 }
 
-static void emit(extract_run *r, const char *id, const char *text, size_t len, const char *published,
-                 const char *url, const char *input_error) {
-    dyad_article a = {id, text, len, published, r->opts->max_bytes, url};
-    const char *err = input_error ? input_error : dyad_process(r->model, r->doc, &a);
+static void emit(void *ctx, const input_article *in) {
+    extract_run *r = ctx;
+    const char *id = in->id;
+    dyad_article a = {id, in->text, in->len, in->published, r->opts->max_bytes, in->url};
+    const char *err = in->error ? in->error : dyad_process(r->model, r->doc, &a);
     sb_reset(&r->out);
     if (r->opts->format == OUT_TEXT) {
         dyad_write_text(&r->out, r->model, r->doc, &a, err);
@@ -79,122 +79,6 @@ static void emit(extract_run *r, const char *id, const char *text, size_t len, c
         r->errors++;
         fprintf(stderr, "dyad: %s: %s\n", id, err);
     }
-}
-
-static char *id_of_text(const char *text, size_t len, char buf[72]) {
-    memcpy(buf, "sha256:", 7);
-    sha256_hex(text, len, buf + 7);
-    return buf;
-}
-
-static bool read_all(FILE *f, char **data, size_t *len) {
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) return false;
-    for (;;) {
-        if (n == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb) { free(buf); return false; }
-            buf = nb;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) break;
-    }
-    if (ferror(f)) { free(buf); return false; }
-    *data = buf;
-    *len = n;
-    return true;
-}
-
-/* The id of a plain file: its name without directories and extension. */
-static char *id_of_path(const char *path) {
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    char *id = strdup(base);
-    char *dot = strrchr(id, '.');
-    if (dot && dot != id) *dot = '\0';
-    return id;
-}
-
-/* The id of a line that is not valid JSON, when a plain "id": "..." can still be read, so
- * that the error object names the article; else NULL. */
-static const char *salvage_id(const char *line, size_t len, char *buf, size_t cap) {
-    const char *p = memmem(line, len, "\"id\"", 4), *end = line + len;
-    if (!p) return NULL;
-    p += 4;
-    while (p < end && (*p == ' ' || *p == '\t' || *p == ':')) p++;
-    if (p >= end || *p != '"') return NULL;
-    const char *q = ++p;
-    while (q < end && *q != '"' && *q != '\\') q++;
-    if (q >= end || *q != '"' || (size_t)(q - p) >= cap) return NULL;
-    memcpy(buf, p, (size_t)(q - p));
-    buf[q - p] = '\0';
-    return buf;
-}
-
-static void process_jsonl_line(extract_run *r, char *line, size_t len, size_t lineno) {
-    char fallback[72];
-    snprintf(fallback, sizeof fallback, "line:%zu", lineno);
-    cJSON *o = cJSON_ParseWithLength(line, len);
-    if (!o || !cJSON_IsObject(o)) {
-        char idbuf[256];
-        const char *id = salvage_id(line, len, idbuf, sizeof idbuf);
-        char msg[96];
-        snprintf(msg, sizeof msg, "malformed JSON on input line %zu", lineno);
-        emit(r, id ? id : fallback, "", 0, NULL, NULL, msg);
-        cJSON_Delete(o);
-        return;
-    }
-    const cJSON *text = cJSON_GetObjectItemCaseSensitive(o, "text");
-    const cJSON *id = cJSON_GetObjectItemCaseSensitive(o, "id");
-    const cJSON *pub = cJSON_GetObjectItemCaseSensitive(o, "published");
-    char idbuf[72];
-    const char *idstr = fallback;
-    if (cJSON_IsString(id)) idstr = id->valuestring;
-    else if (cJSON_IsNumber(id)) { snprintf(idbuf, sizeof idbuf, "%.17g", id->valuedouble); idstr = idbuf; }
-    if (!cJSON_IsString(text)) {
-        emit(r, idstr, "", 0, NULL, NULL, "missing \"text\" string field");
-    } else {
-        /* cJSON stops strings at an escaped NUL (\u0000); the rest of the article would be
-         * lost silently, so such text is refused as a NUL byte. */
-        size_t tlen = strlen(text->valuestring);
-        const char *raw = strstr(line, "\\u0000");
-        if (idstr == fallback) idstr = id_of_text(text->valuestring, tlen, idbuf);
-        const cJSON *url = cJSON_GetObjectItemCaseSensitive(o, "url");
-        emit(r, idstr, text->valuestring, tlen, cJSON_IsString(pub) ? pub->valuestring : NULL,
-             cJSON_IsString(url) ? url->valuestring : NULL, raw ? "NUL byte (\\u0000) in text" : NULL);
-    }
-    cJSON_Delete(o);
-}
-
-static int run_jsonl(extract_run *r, FILE *f) {
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) != -1) {
-        lineno++;
-        size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
-        size_t ws = 0;
-        while (ws < len && (line[ws] == ' ' || line[ws] == '\t')) ws++;
-        if (ws == len) continue;
-        process_jsonl_line(r, line, len, lineno);
-    }
-    free(line);
-    return ferror(f) ? -1 : 0;
-}
-
-static int run_plain(extract_run *r, FILE *f, const char *id_hint) {
-    char *data;
-    size_t len;
-    if (!read_all(f, &data, &len)) return -1;
-    char idbuf[72];
-    char *id = id_hint ? id_of_path(id_hint) : NULL;
-    emit(r, id ? id : id_of_text(data, len, idbuf), data, len, r->opts->date, NULL, NULL);
-    free(id);
-    free(data);
-    return 0;
 }
 
 int cli_extract(int argc, char **argv) {
@@ -275,28 +159,12 @@ int cli_extract(int argc, char **argv) {
             status = 2;
         }
     }
-    if (status) nfiles = 0;
     if (opts.format == OUT_GDELT && !status) {
         dyad_write_gdelt_header(&r.out);
         fwrite(r.out.buf, 1, r.out.len, stdout);
     }
-    if (nfiles == 0) files[nfiles++] = "-";
-    for (int i = 0; i < nfiles; i++) {
-        bool is_stdin = strcmp(files[i], "-") == 0;
-        FILE *f = is_stdin ? stdin : fopen(files[i], "rb");
-        if (!f) {
-            fprintf(stderr, "dyad extract: cannot read %s: %s\n", files[i], strerror(errno));
-            status = 2;
-            continue;
-        }
-        int rc = opts.jsonl ? run_jsonl(&r, f) : run_plain(&r, f, is_stdin ? NULL : files[i]);
-        if (rc < 0) {
-            fprintf(stderr, "dyad extract: error reading %s: %s\n", is_stdin ? "standard input" : files[i],
-                    strerror(errno));
-            status = 2;
-        }
-        if (!is_stdin) fclose(f);
-    }
+    input_opts io = {opts.jsonl, opts.date};
+    if (!status) status = input_each(files, nfiles, &io, emit, &r, "dyad extract");
     fflush(stdout);
     if (status == 0 && r.errors) status = 1;
     sb_free(&r.out);

@@ -29,5 +29,6 @@ EMBED(model_pos, "models/pos.ap")
 EMBED(model_chunk, "models/chunk.ap")
 EMBED(model_ner, "models/ner.ap")
 EMBED(clusters, "models/clusters.tsv")
+EMBED(schema, "src/store/schema.sql")
 
     .section .note.GNU-stack,"",@progbits
