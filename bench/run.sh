@@ -31,6 +31,13 @@ awk -v s="$secs" -v b="$bytes" -v a="$articles" -v n="$sentences" -v kb="$kb" 'B
     printf "  %.2f s  %.1f MB/s  %.0f articles/s  %.0f sentences/s  peak memory %.1f MB\n", s, b/1e6/s, a/s, n/s, kb/1024 }'
 
 echo
+echo "== dyad ingest into SQLite (target: >= 80% of dyad extract's speed) =="
+/usr/bin/time -f '%e %M' -o "$out/itime.txt" "$dyad" ingest --quiet --db "$out/bench.db" --jsonl "$corpus" 2>/dev/null
+read -r isecs ikb < "$out/itime.txt"
+awk -v s="$isecs" -v e="$secs" -v b="$bytes" -v kb="$ikb" 'BEGIN {
+    printf "  %.2f s  %.1f MB/s  peak memory %.1f MB  = %.0f%% of extract end to end\n", s, b/1e6/s, kb/1024, 100*e/s }'
+
+echo
 echo "== peer: wink-nlp (sentences + tokens + POS) =="
 if [ ! -d "$here/node_modules/wink-nlp" ]; then
     (cd "$here" && npm ci --silent --no-audit --no-fund >/dev/null 2>&1 || npm install --silent --no-audit --no-fund >/dev/null)

@@ -1,7 +1,8 @@
 /* store.h - articles and everything extracted from them, kept in a SQLite database.
  *
- * Tables: articles (one row per id, with a hash of the text and metadata), sentences,
- * entities, quotes, events; FTS5 indexes over sentences and quotes. Storing an article
+ * Tables: articles (one row per id, with a hash of the text and metadata, and its
+ * sentence spans), entities, quotes, events; FTS5 indexes over article text (so over its
+ * sentences) and quotes. Storing an article
  * whose id and hash are already there changes nothing; a changed article replaces its
  * old rows. Writes go in transactions of a batch of articles (WAL journal), so a run
  * killed at any point leaves whole articles only, and the next run stores the rest. */
@@ -12,8 +13,9 @@
 
 typedef struct store {
     sqlite3 *db;
-    sqlite3_stmt *find, *del[5], *art, *sent, *ent, *quote, *event;
+    sqlite3_stmt *find, *del[4], *art, *ent, *quote, *event, *unindex[2], *index[2];
     int pending;          /* articles in the open transaction */
+    sqlite3_int64 first_aid, first_quote;   /* the batch's first new rows, to index at commit */
     int batch;            /* articles per transaction */
 } store;
 
@@ -33,6 +35,6 @@ bool store_put(store *s, const store_article *a, const char *hash, const dy_doc 
 /* Commit what is pending. */
 bool store_flush(store *s, char *err, size_t errlen);
 void store_close(store *s);
-/* sha256 of the text and metadata that define an article's stored form. */
-void store_hash(const store_article *a, char out[65]);
+/* A 128-bit hash (32 hex digits) of the text and metadata that define an article's stored form. */
+void store_hash(const store_article *a, char out[33]);
 #endif
