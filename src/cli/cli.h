@@ -9,4 +9,5 @@ int cli_eval(int argc, char **argv);
 int cli_clusters(int argc, char **argv);
 int cli_dicts(int argc, char **argv);
 int cli_ingest(int argc, char **argv);
+int cli_query(int argc, char **argv);
 #endif

@@ -13,6 +13,7 @@ static void usage(FILE *f) {
           "commands:\n"
           "  extract    read articles, write one JSON object per article (JSON Lines)\n"
           "  ingest     extract articles into a SQLite database\n"
+          "  query      events, quotes, articles and summaries from a database\n"
           "  bench      time each pipeline stage on a JSON Lines corpus\n"
           "  train      train the tagger, chunker and entity recogniser on CoNLL-2003 data\n"
           "  eval       POS accuracy, chunk F1 and entity F1 of the models on a CoNLL file\n"
@@ -45,6 +46,7 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "clusters") == 0) return cli_clusters(argc - 1, argv + 1);
     if (strcmp(cmd, "dicts") == 0) return cli_dicts(argc - 1, argv + 1);
     if (strcmp(cmd, "ingest") == 0) return cli_ingest(argc - 1, argv + 1);
+    if (strcmp(cmd, "query") == 0) return cli_query(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n", cmd);
     usage(stderr);
     return 2;

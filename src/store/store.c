@@ -151,7 +151,7 @@ static bool put_events(store *s, sqlite3_int64 aid, const dy_doc *d, const dy_mo
         bind_str(st, 17, root);
         bind_code(st, 18, c ? c->plover : NULL);
         if (c) {
-            sqlite3_bind_double(st, 19, c->goldstein);
+            sqlite3_bind_double(st, 19, (double)(int)(c->goldstein * 10 + (c->goldstein < 0 ? -0.5f : 0.5f)) / 10);
             sqlite3_bind_int(st, 20, c->quad);
         }
         bind_span(st, 21, d, ev->cue);
