@@ -10,4 +10,5 @@ int cli_clusters(int argc, char **argv);
 int cli_dicts(int argc, char **argv);
 int cli_ingest(int argc, char **argv);
 int cli_query(int argc, char **argv);
+int cli_serve(int argc, char **argv);
 #endif

@@ -14,6 +14,7 @@ static void usage(FILE *f) {
           "  extract    read articles, write one JSON object per article (JSON Lines)\n"
           "  ingest     extract articles into a SQLite database\n"
           "  query      events, quotes, articles and summaries from a database\n"
+          "  serve      the explorer page and JSON API over a database\n"
           "  bench      time each pipeline stage on a JSON Lines corpus\n"
           "  train      train the tagger, chunker and entity recogniser on CoNLL-2003 data\n"
           "  eval       POS accuracy, chunk F1 and entity F1 of the models on a CoNLL file\n"
@@ -47,6 +48,7 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "dicts") == 0) return cli_dicts(argc - 1, argv + 1);
     if (strcmp(cmd, "ingest") == 0) return cli_ingest(argc - 1, argv + 1);
     if (strcmp(cmd, "query") == 0) return cli_query(argc - 1, argv + 1);
+    if (strcmp(cmd, "serve") == 0) return cli_serve(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n", cmd);
     usage(stderr);
     return 2;

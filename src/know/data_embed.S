@@ -30,5 +30,8 @@ EMBED(model_chunk, "models/chunk.ap")
 EMBED(model_ner, "models/ner.ap")
 EMBED(clusters, "models/clusters.tsv")
 EMBED(schema, "src/store/schema.sql")
+EMBED(web_index, "web/index.html")
+EMBED(web_app, "web/app.js")
+EMBED(web_style, "web/style.css")
 
     .section .note.GNU-stack,"",@progbits

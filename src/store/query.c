@@ -146,7 +146,8 @@ bool query_run(sqlite3 *db, const query_params *p, query_row_fn fn, void *ctx, c
                             "source_country, e.src_sector AS source_sector, e.cameo, e.plover, e.tgt_name AS target, "
                             "e.tgt_country AS target_country, e.tgt_sector AS target_sector, e.cue, e.place, "
                             "e.goldstein, substr(CAST(a.text AS BLOB), e.start + 1, e.\"end\" - e.start) AS sentence, "
-                            "e.start, e.\"end\" FROM events e JOIN articles a ON a.aid = e.aid WHERE 1");
+                            "e.start, e.\"end\", e.cue_start, e.cue_end FROM events e JOIN articles a ON a.aid = e.aid "
+                            "WHERE 1");
         else if (p->kind == Q_DYADS)
             sb_puts(&q.sql, "SELECT e.src_country AS source_country, e.tgt_country AS target_country, count(*) AS events, "
                             "round(avg(e.goldstein), 2) AS goldstein FROM events e JOIN articles a ON a.aid = e.aid "
