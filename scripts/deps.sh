@@ -2,7 +2,7 @@
 # Installs the Debian packages dyad needs to build, test and benchmark. Idempotent: when
 # everything is present it only checks (dpkg-query) and returns at once.
 set -e
-PKGS="build-essential clang libclang-rt-14-dev libutf8proc-dev libcjson-dev libsqlite3-dev libmicrohttpd-dev python3 valgrind wordnet-base"
+PKGS="build-essential clang libclang-rt-14-dev libutf8proc-dev libcjson-dev libsqlite3-dev libmicrohttpd-dev python3 valgrind wordnet-base chromium"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -15,5 +15,10 @@ if [ -n "$missing" ]; then
     if [ "$(id -u)" != 0 ]; then SUDO=sudo; else SUDO=; fi
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+fi
+# playwright-core (npm) drives Debian's Chromium in the browser tests; it downloads nothing.
+here=$(cd "$(dirname "$0")/.." && pwd)
+if [ ! -d "$here/tests/browser/node_modules/playwright-core" ]; then
+    (cd "$here/tests/browser" && npm ci --silent --no-audit --no-fund >/dev/null 2>&1 || npm install --silent --no-audit --no-fund >/dev/null)
 fi
 echo "deps: all present"

@@ -4,9 +4,10 @@
 # usage: tests/run.sh BUILD_DIR TEST_BINARY...
 build=$1; shift
 total_pass=0; total_fail=0
-for t in "$@" "tests/e2e.sh" "tests/store.sh"; do
+for t in "$@" "tests/e2e.sh" "tests/store.sh" "tests/browser/explorer.mjs"; do
     case "$t" in
         *.sh) out=$(sh "$t" "$build/dyad" 2>&1) ;;
+        *.mjs) out=$(node "$t" "$build/dyad" "$build/browser" 2>&1) ;;
         *) out=$("$t" 2>&1) ;;
     esac
     rc=$?
