@@ -9,6 +9,9 @@ echo "dyad: extracting $(grep -c '' "$here/examples/articles.jsonl") example art
 echo
 "$dyad" extract --jsonl --format text "$here/examples/articles.jsonl"
 "$dyad" extract --jsonl "$here/examples/articles.jsonl" > "$out"
+"$dyad" ingest --quiet --db "$here/build/examples.db" --jsonl "$here/examples/articles.jsonl"
 echo
 echo "Full output (JSON Lines, one object per article, schema in README.md): $out"
-echo "Try: $dyad extract --date 2018-07-27 examples/articles/*.txt | python3 -m json.tool | less"
+echo "Stored in SQLite: build/examples.db   (try: $dyad query --db build/examples.db quoted)"
+echo
+echo "Open the explorer:  $dyad serve --db build/examples.db --port 8080   then visit http://127.0.0.1:8080/"
