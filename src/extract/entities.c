@@ -102,9 +102,23 @@ static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
     return DY_NONE;
 }
 
+/* The country named last before mention mi in its sentence ("China's Foreign Ministry
+ * accused ..., said Lin Haoran, the ministry's spokesman"), or NULL. */
+static const char *nearby_country(const dy_doc *d, uint32_t mi) {
+    const dy_mention *m0 = &d->mentions.v[mi];
+    for (uint32_t j = mi; j-- > 0;) {
+        const dy_mention *c = &d->mentions.v[j];
+        if (c->sent != m0->sent) break;
+        if (c->kind != MK_NAME || c->entity == DY_NONE) continue;
+        const char *code = d->entities.v[c->entity].actor.country;
+        if (strlen(code) == 3 && strcmp(code, "IGO") && strcmp(code, "NGO") && strcmp(code, "MNC")) return code;
+    }
+    return NULL;
+}
+
 /* People and groups whose country nothing in the text gave act, as news goes, for the
- * country the article is about: the one its places, nationalities and known actors
- * name most often. */
+ * country named just before them in their sentence, else for the country the article is
+ * about: the one its places, nationalities and known actors name most often. */
 static void assign_home_country(dy_doc *d) {
     typedef struct { char code[4]; uint32_t n; } tally;
     tally counts[32];
@@ -129,7 +143,8 @@ static void assign_home_country(dy_doc *d) {
         dy_entity *e = &d->entities.v[ei];
         if (e->actor.country[0] || (e->type != ET_PERSON && !e->actor.sector[0])) continue;
         if (e->type != ET_PERSON && e->type != ET_ORG && e->type != ET_NORP) continue;
-        memcpy(e->actor.country, counts[best].code, 4);
+        const char *near = nearby_country(d, e->first_mention);
+        memcpy(e->actor.country, near ? near : counts[best].code, 4);
     }
 }
 
