@@ -24,6 +24,7 @@ typedef struct dyad_article {
     const char *published;   /* "YYYY-MM-DD" or ISO 8601 timestamp, or NULL */
     size_t max_bytes;        /* larger articles are refused; 0 = DYAD_DEFAULT_MAX_BYTES */
     const char *url;         /* or NULL */
+    int indirect;            /* nonzero: reported speech as indirect quotes too */
 } dyad_article;
 
 dyad_model *dyad_model_load(void);

@@ -96,7 +96,7 @@ int cli_bench(int argc, char **argv) {
     sb out = {0};
     double start = now();
     for (size_t i = 0; i < n; i++) {
-        dyad_article a = {"bench", arts[i].text, arts[i].len, arts[i].published, 0, NULL};
+        dyad_article a = {"bench", arts[i].text, arts[i].len, arts[i].published, 0, NULL, 0};
         const char *err = dyad_process_timed(m, d, &a, stage);
         double tj = now();
         sb_reset(&out);

@@ -16,7 +16,7 @@
 enum out_format { OUT_JSON, OUT_TEXT, OUT_GDELT };
 
 typedef struct extract_opts {
-    bool jsonl;
+    bool jsonl, indirect;
     enum out_format format;
     const char *date;
     size_t max_bytes;
@@ -45,6 +45,7 @@ static void usage(FILE *f) {
           "  --date YYYY-MM-DD  publication date of plain-text input (relative dates resolve\n"
           "                     against it)\n"
           "  --max-bytes N      refuse articles larger than N bytes (default 10000000)\n"
+          "  --indirect         also reported speech (\"X said that ...\") as indirect quotes\n"
           "  --format F         json (default: JSON Lines, SPEC schema 1), text (a readable\n"
           "                     summary per article) or gdelt (events as GDELT 2.0 TSV rows)\n"
           "  --actors FILE      a TABARI .actors or PETRARCH Phoenix actors dictionary, on top\n"
@@ -62,7 +63,7 @@ static void usage(FILE *f) {
 static void emit(void *ctx, const input_article *in) {
     extract_run *r = ctx;
     const char *id = in->id;
-    dyad_article a = {id, in->text, in->len, in->published, r->opts->max_bytes, in->url};
+    dyad_article a = {id, in->text, in->len, in->published, r->opts->max_bytes, in->url, r->opts->indirect};
     const char *err = in->error ? in->error : dyad_process(r->model, r->doc, &a);
     sb_reset(&r->out);
     if (r->opts->format == OUT_TEXT) {
@@ -93,6 +94,8 @@ int cli_extract(int argc, char **argv) {
             return 0;
         } else if (strcmp(a, "--jsonl") == 0) {
             opts.jsonl = true;
+        } else if (strcmp(a, "--indirect") == 0) {
+            opts.indirect = true;
         } else if (strcmp(a, "--actors") == 0 || strcmp(a, "--agents") == 0) {
             bool actors = a[3] == 'c';
             int *n = actors ? &opts.nactors : &opts.nagents;

@@ -75,7 +75,7 @@ static void take(void *ctx, const input_article *in) {
     if (store_has(&r->st, &sa, hash)) {
         r->skipped++;
     } else {
-        dyad_article a = {in->id, in->text, in->len, in->published, 0, in->url};
+        dyad_article a = {in->id, in->text, in->len, in->published, 0, in->url, 0};
         const char *err = in->error ? in->error : dyad_process(r->model, r->doc, &a);
         sa.error = err;
         if (err) {

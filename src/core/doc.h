@@ -126,6 +126,7 @@ typedef struct dy_doc {
     DY_VEC(dy_mention) mentions;
     DY_VEC(dy_entity) entities;
     DY_VEC(dy_quote) quotes;
+    bool want_indirect;            /* also reported speech as indirect quotes (dyad extract --indirect) */
     DY_VEC(dy_event) events;
 } dy_doc;
 

@@ -100,6 +100,7 @@ const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_arti
     if (ctl * 100 > a->len) return fail(d, "binary data: %zu control characters in %zu bytes", ctl, a->len);
 
     doc_reset(d, a->text, (uint32_t)a->len);
+    d->want_indirect = a->indirect != 0;
     if (a->published) date_parse(a->published, strlen(a->published), &d->published);
     lap(seconds, DYAD_STAGE_CHECK, &t);
     tok_run(d, &m->abbrevs, &m->vocab);

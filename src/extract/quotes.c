@@ -291,6 +291,11 @@ static bool attribution_after(qctx *q, uint32_t close, attribution *a) {
 }
 
 /* A cue like "saying", "adding" right after a comma: its subject is the clause's. */
+static bool m_tell(const qctx *q, const attribution *a) {
+    uint32_t n, v;
+    return pt_longest(&q->m->cue_pt, q->d, a->cue_b, a->cue_e, &n, &v) && q->m->cues.v[v].kind == CUE_TELL;
+}
+
 static bool participle_after_comma(const qctx *q, uint32_t c) {
     const dy_token *t = tok(q, c);
     return c > 0 && key_is(q, c - 1, ",") && t->key_len > 4 && strcmp(t->key + t->key_len - 3, "ing") == 0;
@@ -443,8 +448,42 @@ static void emit_quote(qctx *q, const raw_quote *r, uint8_t kind, const attribut
     }
 }
 
+/* The content of reported speech, as an indirect quote: the clause after the cue ("Sanders
+ * said [they had not received a formal invitation]"), or, when the cue ends the sentence,
+ * the clause before its source ("[The talks failed], officials said."). Nothing when the
+ * content is a direct quote already or too short to be a statement. */
+static void add_indirect(qctx *q, const attribution *a, uint32_t sent_b) {
+    const dy_sentence *s = &q->d->sents.v[tok(q, a->cue_b)->sent];
+    uint32_t b = a->cue_e, e = s->tok_end;
+    while (e > b && tok(q, e - 1)->kind == TK_PUNCT && strchr(".!?", tok(q, e - 1)->key[0])) e--;
+    if (b < e && tok(q, b)->kind == TK_WORD && tok(q, b)->kind == TK_WORD &&
+        (key_is(q, b, "reporters") || key_is(q, b, "journalists") || ment_pronoun_gender(q->m, tok(q, b)) >= 0) &&
+        m_tell(q, a))
+        b++;   /* "told reporters that ...", "told him ..." */
+    while (b < e && (key_is(q, b, "that") || key_is(q, b, ",") || key_is(q, b, ":"))) b++;
+    if (e - b < 4) {   /* the cue ends the sentence: the content is before the source */
+        b = sent_b;
+        e = a->src_b;
+        while (e > b && (key_is(q, e - 1, ",") || tok(q, e - 1)->kind == TK_QUOTE)) e--;
+    }
+    uint32_t words = 0;
+    for (uint32_t k = b; k < e; k++) {
+        if (q->in_quote[k] || is_dq(tok(q, k))) return;
+        words += tok(q, k)->kind == TK_WORD;
+    }
+    if (words < 4) return;
+    dy_quote *o = &DY_PUSH(&q->d->arena, q->d->quotes);
+    o->span = (dy_span){tok(q, b)->start, tok(q, e - 1)->end};
+    o->kind = QK_INDIRECT;
+    o->entity = a->entity;
+    o->sent = s - q->d->sents.v;
+    o->cue = (dy_span){tok(q, a->cue_b)->start, tok(q, a->cue_e - 1)->end};
+    if (a->src_e > a->src_b) o->source = (dy_span){tok(q, a->src_b)->start, tok(q, a->src_e - 1)->end};
+}
+
 /* Reported statements ("Sanders said they had not received ...") between quotes tell who
- * spoke last, for the pronouns of the quotes that follow. */
+ * spoke last, for the pronouns of the quotes that follow; with indirect quotes asked for,
+ * they become quotes too. */
 static void note_statements(qctx *q, uint32_t from, uint32_t to) {
     for (uint32_t c = from; c < to; c++) {
         uint32_t cn;
@@ -463,6 +502,7 @@ static void note_statements(qctx *q, uint32_t from, uint32_t to) {
         }
         q->last_statement = (attribution){c, c + cn, sb, se, e, true};
         q->last_statement_sent = tok(q, c)->sent;
+        if (q->d->want_indirect && kind != CUE_NAMING) add_indirect(q, &q->last_statement, lb);
         c += cn - 1;
     }
 }
@@ -533,4 +573,5 @@ void quote_run(dy_doc *d, const dy_model *m) {
         scanned = r->close != DY_NONE ? r->close + 1 : r->ce;
         if (found && a.cue_e > scanned) scanned = a.cue_e;
     }
+    note_statements(&q, scanned, n);
 }

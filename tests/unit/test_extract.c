@@ -13,7 +13,7 @@ static dyad_model *model;
 static dyad_doc *doc;
 
 static const dy_doc *run(const char *text, const char *published) {
-    dyad_article a = {"t", text, strlen(text), published, 0, NULL};
+    dyad_article a = {"t", text, strlen(text), published, 0, NULL, 0};
     const char *err = dyad_process(model, doc, &a);
     CHECK(err == NULL);
     return doc;
@@ -93,6 +93,21 @@ TEST(more_attribution_forms) {
             LQ "The other factor is time, and we do not have much of it." RQ, NULL);
     CHECK(d->quotes.n == 1);
     CHECK_STR(speaker(d, 0), "Adam Schott");
+}
+
+TEST(indirect_quotes_on_request) {
+    const char *text = "Press secretary Dana Whitfield said they had not received a formal invitation. "
+                       "The talks will resume in March, officials said.";
+    dyad_article a = {"t", text, strlen(text), NULL, 0, NULL, 1};
+    CHECK(dyad_process(model, doc, &a) == NULL);
+    CHECK(doc->quotes.n == 2);
+    CHECK(doc->quotes.v[0].kind == QK_INDIRECT);
+    CHECK_STR(span(doc, doc->quotes.v[0].span), "they had not received a formal invitation");
+    CHECK_STR(speaker(doc, 0), "Dana Whitfield");
+    CHECK_STR(span(doc, doc->quotes.v[1].span), "The talks will resume in March");
+    CHECK_STR(span(doc, doc->quotes.v[1].source), "officials");
+    a.indirect = 0;   /* off by default: the evaluation sets count direct quotes only */
+    CHECK(dyad_process(model, doc, &a) == NULL && doc->quotes.n == 0);
 }
 
 TEST(colon_introduction) {
@@ -265,7 +280,7 @@ TEST(tabari_dictionaries_load_with_dated_codes) {
     CHECK(!dict_load_actors(m, "tests/data/no-such-file", &n, err, sizeof err));
     CHECK(dict_load_agents(m, "tests/data/sample.agents", &n, err, sizeof err));
     CHECK(n == 4);   /* harbourman, harbourmen, harbourwoman, dockworkers */
-    dyad_article a = {"t", "", 0, NULL, 0, NULL};
+    dyad_article a = {"t", "", 0, NULL, 0, NULL, 0};
     const char *texts[] = {"President Markova spoke.", "President Markova spoke.", "President Markova spoke."};
     const char *dates[] = {"2007-05-01", "2010-01-01", "2015-01-01"};
     const char *want[] = {"OPP", "GOV", "ELI"};
@@ -295,6 +310,7 @@ int main(void) {
     RUN(stacked_descriptions_and_party_tags);
     RUN(participle_cue_takes_the_clause_subject);
     RUN(more_attribution_forms);
+    RUN(indirect_quotes_on_request);
     RUN(colon_introduction);
     RUN(interrupted_quote_is_two_quotes_one_speaker);
     RUN(multi_paragraph_quote_is_one_quote);
