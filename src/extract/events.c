@@ -82,13 +82,18 @@ static uint32_t entity_of(const dy_doc *d, uint32_t mention);
 
 static bool key_at(const dy_doc *d, uint32_t k, const char *key) { return k < d->toks.n && !strcmp(d->toks.v[k].key, key); }
 
-/* The actor right after token k (skipping a determiner), among the sentence's actors. */
+/* The actor right after token k, among the sentence's actors: past a determiner and up to
+ * two plain adjectives ("the former Russian president Dmitri Medvedev", "top officials"). */
 static uint32_t actor_at(const dy_doc *d, const uint32_t *acts, size_t nacts, uint32_t k) {
     if (key_at(d, k, "the") || key_at(d, k, "a") || key_at(d, k, "an")) k++;
-    for (size_t i = 0; i < nacts; i++) {
-        const dy_mention *mn = &d->mentions.v[acts[i]];
-        uint32_t from = mn->full_start < mn->start ? mn->full_start : mn->start;   /* titles included */
-        if (from <= d->toks.v[k].start && d->toks.v[k].start < mn->end) return acts[i];
+    for (int skip = 0; skip < 3 && k < d->toks.n; skip++, k++) {
+        for (size_t i = 0; i < nacts; i++) {
+            const dy_mention *mn = &d->mentions.v[acts[i]];
+            uint32_t from = mn->full_start < mn->start ? mn->full_start : mn->start;   /* titles included */
+            if (from <= d->toks.v[k].start && d->toks.v[k].start < mn->end) return acts[i];
+        }
+        const dy_token *t = &d->toks.v[k];
+        if (t->kind != TK_WORD || (t->flags & TF_CAP) || (t->lex & (LEX_NPSTOP | LEX_STARTER | LEX_CUEMOD))) break;
     }
     return DY_NONE;
 }
@@ -110,6 +115,39 @@ static size_t coordinated(const dy_doc *d, const uint32_t *acts, size_t nacts, u
         cur = next;
     }
     return n;
+}
+
+/* The first of a coordination that ends with actor last ("Reagan and Gorbachev"). */
+static uint32_t first_of_coordination(const dy_doc *d, const uint32_t *acts, size_t nacts, uint32_t last) {
+    if (last == DY_NONE) return last;
+    for (;;) {
+        uint32_t b = d->mentions.v[last].tok_begin, prev = DY_NONE;
+        uint32_t from = d->mentions.v[last].full_start;
+        while (b > 0 && d->toks.v[b - 1].start >= from) b--;   /* over the title */
+        if (b == 0 || (!key_at(d, b - 1, "and") && !key_at(d, b - 1, ","))) return last;
+        for (size_t i = 0; i < nacts; i++)
+            if (d->mentions.v[acts[i]].tok_end == b - 1) prev = acts[i];
+        if (prev == DY_NONE) return last;
+        last = prev;
+    }
+}
+
+/* Events one side does with the other: meetings, talks, agreements, cooperation. */
+static bool symmetric(const char *cameo) {
+    return !strncmp(cameo, "04", 2) || !strncmp(cameo, "057", 3) || !strncmp(cameo, "06", 2) ||
+           !strncmp(cameo, "046", 3);
+}
+
+/* No actor after the cue, but a nationality in its object: "released a British-flagged
+ * tanker", "seized an Iranian supertanker". */
+static uint32_t object_nationality(const dy_doc *d, const dy_sentence *s, uint32_t end) {
+    for (size_t mi = 0; mi < d->mentions.n; mi++) {
+        const dy_mention *mn = &d->mentions.v[mi];
+        if (mn->tok_begin < end || mn->tok_begin >= s->tok_end) continue;
+        if (mn->tok_begin > end + 3) break;
+        if (mn->modifier && mn->type == ET_NORP && mn->entity != DY_NONE) return (uint32_t)mi;
+    }
+    return DY_NONE;
 }
 
 static bool is_passive(const dy_doc *d, uint32_t s_begin, uint32_t k) {
@@ -214,18 +252,25 @@ void event_run(dy_doc *d, const dy_model *m) {
                     tgt = other;
                 }
                 if (src == DY_NONE) continue;
-            } else if (is_passive(d, s->tok_begin, cue) && key_at(d, end, "by")) {
-                src = actor_at(d, acts, nacts, end + 1);   /* "Y was invited by X" */
-                tgt = before;
+            } else if ((is_passive(d, s->tok_begin, cue) || cue == s->tok_begin) && key_at(d, end, "by")) {
+                src = actor_at(d, acts, nacts, end + 1);   /* "Y was invited by X", "Signed by X and Y, ..." */
+                tgt = cue == s->tok_begin ? DY_NONE : before;
             } else {
-                src = before;
-                tgt = after;
+                src = first_of_coordination(d, acts, nacts, before);   /* "X and Y inked the deal" */
+                tgt = after != DY_NONE ? after : object_nationality(d, s, end);
             }
             if (src == DY_NONE) continue;
             uint32_t srcs[MAX_COORD], tgts[MAX_COORD];
             size_t ns = coordinated(d, acts, nacts, src, srcs, MAX_COORD);
             size_t nt = tgt != DY_NONE ? coordinated(d, acts, nacts, tgt, tgts, MAX_COORD) : 1;
             if (tgt == DY_NONE) tgts[0] = DY_NONE;
+            if (tgt == DY_NONE && ns > 1 && symmetric(verb->cameo)) {
+                /* "Reagan and Gorbachev signed", "Trump and Putin met": each acts on the other */
+                for (size_t a = 0; a < ns; a++)
+                    for (size_t b = 0; b < ns; b++)
+                        if (a != b) add_event(d, m, (uint32_t)si, verb, cue, end, srcs[a], srcs[b]);
+                continue;
+            }
             for (size_t a = 0; a < ns; a++)
                 for (size_t b = 0; b < nt; b++) add_event(d, m, (uint32_t)si, verb, cue, end, srcs[a], tgts[b]);
         }
