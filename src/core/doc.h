@@ -112,6 +112,7 @@ typedef struct dy_doc {
     const char *text;
     uint32_t len;
     dy_date published;
+    dy_date era;                   /* date_article_era: the date dictionary periods are read at */
     dy_arena arena;
 
     DY_VEC(dy_token) toks;

@@ -1,6 +1,7 @@
 /* pipeline.c - the order of the stages, and the checks that turn bad input into an
  * error for that article instead of a crash or a silent loss (SPEC.md "Bad input"). */
 #include "../../include/dyad.h"
+#include "../extract/dates.h"
 #include "../extract/entities.h"
 #include "../extract/events.h"
 #include "../extract/mentions.h"
@@ -104,6 +105,7 @@ const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_arti
     if (a->published) date_parse(a->published, strlen(a->published), &d->published);
     lap(seconds, DYAD_STAGE_CHECK, &t);
     tok_run(d, &m->abbrevs, &m->vocab);
+    d->era = date_article_era(d);
     lap(seconds, DYAD_STAGE_TOKENS, &t);
     sent_run(d, m);
     boil_run(d, m);

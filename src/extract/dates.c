@@ -59,3 +59,28 @@ dy_date date_in_sentence(const dy_doc *d, const dy_model *m, uint32_t sent) {
     return none;
 }
 
+
+/* Year numbers that set a deadline rather than tell when: "expire in 2021", "by 2030". */
+static bool deadline_word(const char *w) {
+    static const char *const words[] = {"until", "till", "by", "through", "before", "expire", "expires",
+                                        "expiring", "due", "slated", "scheduled", "next"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(w, words[i]) == 0) return true;
+    return false;
+}
+
+dy_date date_article_era(const dy_doc *d) {
+    if (d->published.y) return d->published;
+    int latest = 0;
+    for (uint32_t k = 0; k < d->toks.n; k++) {
+        const dy_token *t = &d->toks.v[k];
+        if (t->kind != TK_NUM || t->key_len != 4 || t->end - t->start != 4) continue;
+        int y = 0;
+        for (int i = 0; i < 4 && t->key[i] >= '0' && t->key[i] <= '9'; i++) y = y * 10 + (t->key[i] - '0');
+        if (y < 1900 || y > 2099 || y <= latest) continue;
+        bool deadline = false;
+        for (uint32_t j = k; j > 0 && j + 3 > k && !deadline; j--) deadline = deadline_word(d->toks.v[j - 1].key);
+        if (!deadline) latest = y;
+    }
+    return latest ? (dy_date){(int16_t)latest, 7, 1} : (dy_date){0, 0, 0};
+}

@@ -92,6 +92,10 @@ static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
         if (surname && mn->type != ET_NORP) return (uint32_t)ei;
         if (mn->type == ET_PERSON || (mn->type == ET_MISC && mn->tok_end - mn->tok_begin == 1)) {
             if (e->type == ET_PERSON && same_last_word(d, first, mn)) return (uint32_t)ei;
+            /* "Obama" taken for a name of something before "Barack Obama" was met */
+            if (mn->type == ET_PERSON && e->type == ET_MISC && first->tok_end - first->tok_begin == 1 &&
+                same_last_word(d, first, mn))
+                return (uint32_t)ei;
             continue;
         }
         if (e->type == mn->type && same_words(d, first, mn)) return (uint32_t)ei;
@@ -116,35 +120,48 @@ static const char *nearby_country(const dy_doc *d, uint32_t mi) {
     return NULL;
 }
 
-/* People and groups whose country nothing in the text gave act, as news goes, for the
- * country named just before them in their sentence, else for the country the article is
- * about: the one its places, nationalities and known actors name most often. */
-static void assign_home_country(dy_doc *d) {
-    typedef struct { char code[4]; uint32_t n; } tally;
+/* The country the article names most often: among its places and nationalities only, or
+ * counting its known actors too; NULL when it names none. */
+static const char *most_named_country(const dy_doc *d, bool places_only) {
+    typedef struct { const char *code; uint32_t n; } tally;
     tally counts[32];
     size_t nc = 0, best = SIZE_MAX;
     for (size_t i = 0; i < d->mentions.n; i++) {
         const dy_mention *mn = &d->mentions.v[i];
         const char *c = mn->entity != DY_NONE ? d->entities.v[mn->entity].actor.country : mn->actor.country;
         if (mn->kind != MK_NAME || strlen(c) != 3 || !strcmp(c, "IGO") || !strcmp(c, "NGO") || !strcmp(c, "MNC")) continue;
+        if (places_only && mn->type != ET_GPE && mn->type != ET_NORP) continue;
         size_t k = 0;
         while (k < nc && strcmp(counts[k].code, c) != 0) k++;
         if (k == nc) {
             if (nc == 32) continue;
-            memcpy(counts[nc].code, c, 4);
-            counts[nc++].n = 0;
+            counts[nc++] = (tally){c, 0};
         }
         counts[k].n++;
     }
     for (size_t k = 0; k < nc; k++)
         if (best == SIZE_MAX || counts[k].n > counts[best].n) best = k;
-    if (best == SIZE_MAX) return;
+    return best == SIZE_MAX ? NULL : counts[best].code;
+}
+
+/* People and groups whose country nothing in the text gave act, as news goes, for the
+ * country named just before them in their sentence, else for the country the article is
+ * about: for people and organisations the one its places, nationalities and known actors
+ * name most often (the country whose politics it reports); for unnamed groups ("the
+ * rebels", "refugees") the one its places and nationalities name most (where it happens). */
+static void assign_home_country(dy_doc *d) {
+    char home[4] = "", scene[4] = "";
+    const char *c = most_named_country(d, false);
+    if (!c) return;
+    memcpy(home, c, 4);
+    memcpy(scene, (c = most_named_country(d, true)) ? c : home, 4);
     for (size_t ei = 0; ei < d->entities.n; ei++) {
         dy_entity *e = &d->entities.v[ei];
         if (e->actor.country[0] || (e->type != ET_PERSON && !e->actor.sector[0])) continue;
         if (e->type != ET_PERSON && e->type != ET_ORG && e->type != ET_NORP) continue;
         const char *near = nearby_country(d, e->first_mention);
-        memcpy(e->actor.country, near ? near : counts[best].code, 4);
+        bool group = d->mentions.v[e->first_mention].kind == MK_NOMINAL;
+        memcpy(e->actor.country, near ? near : group ? scene : home, 4);
     }
 }
 
@@ -191,6 +208,7 @@ void ent_run(dy_doc *d, const dy_model *m) {
             d->mentions.v[mi].entity = ei;
             d->entities.v[ei].nmentions = 1;
         } else {
+            if (mn->type == ET_PERSON && d->entities.v[ei].type == ET_MISC) d->entities.v[ei].type = ET_PERSON;
             if (mn->kind == MK_NAME && mn->type != ET_NORP) mn->type = d->entities.v[ei].type;
             ent_attach(d, (uint32_t)mi, ei);
         }
@@ -203,7 +221,7 @@ void ent_run(dy_doc *d, const dy_model *m) {
         const dy_mention *first = &d->mentions.v[e->first_mention];
         if (pt_longest(&m->actor_pt, d, first->tok_begin, first->tok_end, &n, &v) &&
             n == first->tok_end - first->tok_begin) {
-            const kb_actor *a = model_actor_on(m, v, d->published);
+            const kb_actor *a = model_actor_on(m, v, d->era);
             if (e->type != ET_NORP) e->name = a->name;   /* groups keep their words: "Democrats" */
             e->actor = a->code;
             continue;
@@ -211,7 +229,7 @@ void ent_run(dy_doc *d, const dy_model *m) {
         if (e->type != ET_PERSON) continue;
         const kb_actor *a;
         if (first->tok_end - first->tok_begin == 1 &&
-            actor_by_surname(m, d->toks.v[first->tok_begin].key, &e->actor, d->published, &a)) {
+            actor_by_surname(m, d->toks.v[first->tok_begin].key, &e->actor, d->era, &a)) {
             e->name = a->name;
             e->actor = a->code;
         }

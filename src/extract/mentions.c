@@ -66,7 +66,7 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
     mn->gender = gender;
     uint32_t v;
     if (pt_exact(&m->actor_pt, d, b, e, &v)) {
-        mn->actor = model_actor_on(m, v, d->published)->code;
+        mn->actor = model_actor_on(m, v, d->era)->code;
     } else if (pt_exact(&m->country_pt, d, b, e, &v)) {
         memset(&mn->actor, 0, sizeof mn->actor);
         memcpy(mn->actor.country, m->countries.v[v >> 2].iso3, 4);
@@ -162,7 +162,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 /* An organisation before a title gives its country: "White House press secretary X". */
                 if (k < end && name_match(d, &m->actor_pt, k, end, &n, &v) && m->actors.v[v].type == ET_ORG &&
                     k + n < end && pt_longest(&m->role_pt, d, k + n, end, &(uint32_t){0}, &(uint32_t){0})) {
-                    const kb_actor *a = model_actor_on(m, v, d->published);
+                    const kb_actor *a = model_actor_on(m, v, d->era);
                     dy_mention *om = add_mention(d, k, k + n, k, ET_ORG, MK_NAME);
                     om->modifier = true;
                     om->actor = a->code;
@@ -181,6 +181,8 @@ void ment_run(dy_doc *d, const dy_model *m) {
                  * name ("Said Maria Ellis:", "The Kremlin"). */
                 uint32_t b = k;
                 while (b + 1 < e && b == s->tok_begin && (d->toks.v[b].lex & (LEX_CUE | LEX_STARTER))) b++;
+                /* the dictionary knows the whole name the recogniser cut short ("Kim Jong" Un) */
+                if (name_match(d, &m->actor_pt, b, end, &n, &v) && b + n > e) e = b + n;
                 add_name(d, m, b, e, ner_type(d, m, b, e), full_b == k ? b : full_b, code, gender);
                 k = e;
             } else if (name_match(d, &m->actor_pt, k, end, &n, &v)) {
