@@ -150,6 +150,34 @@ static uint32_t object_nationality(const dy_doc *d, const dy_sentence *s, uint32
     return DY_NONE;
 }
 
+static bool finite_verb(const char *tag) {
+    return tag && (!strcmp(tag, "VBD") || !strcmp(tag, "VBZ") || !strcmp(tag, "VBP") || !strcmp(tag, "MD"));
+}
+
+/* Is the mention the subject of a verb of its own: a finite verb right after it, or after a
+ * place it is qualified by ("authorities in Gibraltar seized")? Needs the sentence's tags. */
+static bool subject_of_own_verb(const dy_doc *d, const dy_mention *mn, uint32_t s_end) {
+    uint32_t k = mn->tok_end;
+    if (!d->pos || k >= s_end) return false;
+    if (key_at(d, k, "in") || key_at(d, k, "at") || key_at(d, k, "from"))
+        for (k++; k < s_end && (d->toks.v[k].flags & TF_CAP); k++) {}
+    if (k < s_end && d->pos[k] && !strcmp(d->pos[k], "RB")) k++;
+    return k < s_end && finite_verb(d->pos[k]);
+}
+
+/* The object of a verb cue ending at token end: the first actor after it that is not the
+ * subject of a verb of its own ("seized the tanker after authorities in Gibraltar seized
+ * an Iranian supertanker"). Annotators take objects from subordinate clauses too ("offered
+ * to lift sanctions if Tehran returned"), so clause words do not stop the search. */
+static uint32_t object_after(const dy_doc *d, const dy_sentence *s, const uint32_t *acts, size_t nacts,
+                             uint32_t end) {
+    for (size_t i = 0; i < nacts; i++) {
+        const dy_mention *mn = &d->mentions.v[acts[i]];
+        if (mn->tok_begin >= end && !subject_of_own_verb(d, mn, s->tok_end)) return acts[i];
+    }
+    return DY_NONE;
+}
+
 static bool is_passive(const dy_doc *d, uint32_t s_begin, uint32_t k) {
     static const char *const be[] = {"was", "were", "been", "being", "is", "are", "be", "got"};
     for (uint32_t j = k; j > s_begin && j + 2 >= k; j--)
@@ -218,12 +246,9 @@ void event_run(dy_doc *d, const dy_model *m) {
             if (tag && cue >= s->tok_begin + 2 && key_at(d, cue - 1, "to") && d->pos[cue - 2] &&
                 (d->pos[cue - 2][0] == 'N' || d->pos[cue - 2][0] == 'J'))
                 continue;
-            uint32_t before = DY_NONE, after = DY_NONE;   /* nearest actors around the cue */
-            for (size_t i = 0; i < nacts; i++) {
-                const dy_mention *mn = &d->mentions.v[acts[i]];
-                if (mn->tok_end <= cue) before = acts[i];
-                else if (mn->tok_begin >= end && after == DY_NONE) after = acts[i];
-            }
+            uint32_t before = DY_NONE;   /* the nearest actor before the cue */
+            for (size_t i = 0; i < nacts; i++)
+                if (d->mentions.v[acts[i]].tok_end <= cue) before = acts[i];
             if (noun) {
                 /* An event noun needs its actor in the words around it: "Mueller's probe",
                  * "criticism from Democrats", "talks with Iran"; else it is only a topic. */
@@ -256,8 +281,12 @@ void event_run(dy_doc *d, const dy_model *m) {
                 src = actor_at(d, acts, nacts, end + 1);   /* "Y was invited by X", "Signed by X and Y, ..." */
                 tgt = cue == s->tok_begin ? DY_NONE : before;
             } else {
-                src = first_of_coordination(d, acts, nacts, before);   /* "X and Y inked the deal" */
-                tgt = after != DY_NONE ? after : object_nationality(d, s, end);
+                /* "X and Y inked the deal"; "X castigated Y, accusing them": the sentence's subject */
+                bool participle = tag && !strcmp(tag, "VBG") && cue > s->tok_begin && key_at(d, cue - 1, ",");
+                if (participle && before != DY_NONE) before = acts[0];
+                src = first_of_coordination(d, acts, nacts, before);
+                tgt = object_after(d, s, acts, nacts, end);
+                if (tgt == DY_NONE) tgt = object_nationality(d, s, end);
             }
             if (src == DY_NONE) continue;
             uint32_t srcs[MAX_COORD], tgts[MAX_COORD];
