@@ -135,6 +135,8 @@ void doc_init(dy_doc *d);
 /* Forget the layers of the previous article and attach a new text (not copied). */
 void doc_reset(dy_doc *d, const char *text, uint32_t len);
 void doc_free(dy_doc *d);
+/* The first token that starts at or after byte offset byte (d->toks.n when none). */
+uint32_t doc_token_at(const dy_doc *d, uint32_t byte);
 
 static inline const char *doc_tok_text(const dy_doc *d, uint32_t t) { return d->text + d->toks.v[t].start; }
 static inline uint32_t doc_tok_len(const dy_doc *d, uint32_t t) { return d->toks.v[t].end - d->toks.v[t].start; }

@@ -4,6 +4,7 @@
 #include "../extract/dates.h"
 #include "../extract/entities.h"
 #include "../extract/events.h"
+#include "../extract/stances.h"
 #include "../extract/mentions.h"
 #include "../extract/quotes.h"
 #include "../lang/lang.h"
@@ -118,6 +119,7 @@ const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_arti
     quote_run(d, m);
     lap(seconds, DYAD_STAGE_QUOTES, &t);
     event_run(d, m);
+    stance_run(d, m);
     lap(seconds, DYAD_STAGE_EVENTS, &t);
     return NULL;
 }

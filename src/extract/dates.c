@@ -82,5 +82,5 @@ dy_date date_article_era(const dy_doc *d) {
         for (uint32_t j = k; j > 0 && j + 3 > k && !deadline; j--) deadline = deadline_word(d->toks.v[j - 1].key);
         if (!deadline) latest = y;
     }
-    return latest ? (dy_date){(int16_t)latest, 7, 1} : (dy_date){0, 0, 0};
+    return latest ? (dy_date){(int16_t)(latest + 1), 7, 1} : (dy_date){0, 0, 0};
 }

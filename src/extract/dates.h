@@ -12,8 +12,9 @@ dy_date date_in_sentence(const dy_doc *d, const dy_model *m, uint32_t sent);
 dy_date date_add_days(dy_date d, int days);
 
 /* The date the article speaks from, for choosing an actor's period in the dictionaries:
- * the publication date, else mid-year of the latest year its text names that is not a
- * deadline ("expire in 2021"), else {0}. Needs the tokens. */
+ * the publication date, else mid-year after the latest year its text names that is not a
+ * deadline ("expire in 2021") - news looks back on years before its own -, else {0}.
+ * Needs the tokens. */
 dy_date date_article_era(const dy_doc *d);
 
 #endif

@@ -76,6 +76,13 @@ void ent_attach(dy_doc *d, uint32_t mi, uint32_t ei) {
     }
 }
 
+bool ent_is_actor(const dy_doc *d, uint32_t mi) {
+    const dy_mention *mn = &d->mentions.v[mi];
+    if (mn->entity == DY_NONE) return false;
+    const dy_entity *e = &d->entities.v[mn->entity];
+    return e->actor.country[0] || e->actor.sector[0];
+}
+
 static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
     for (size_t ei = 0; ei < d->entities.n; ei++) {
         const dy_entity *e = &d->entities.v[ei];

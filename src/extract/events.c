@@ -1,13 +1,8 @@
 #include "events.h"
 #include "dates.h"
+#include "entities.h"
 #include "../lang/lang.h"
 #include <string.h>
-
-static bool actor_mention(const dy_doc *d, const dy_mention *mn) {
-    if (mn->entity == DY_NONE) return false;
-    const dy_entity *e = &d->entities.v[mn->entity];
-    return e->actor.country[0] || e->actor.sector[0];
-}
 
 /* "did not invite", "could impose", "if X attacks": data/words.tsv "irrealis" words. */
 static bool negated_or_hypothetical(const dy_doc *d, uint32_t s_begin, uint32_t cue) {
@@ -66,7 +61,7 @@ static size_t sentence_actors(const dy_doc *d, const dy_sentence *s, uint32_t *o
     for (size_t mi = 0; mi < d->mentions.n && n < cap; mi++) {
         const dy_mention *mn = &d->mentions.v[mi];
         if (mn->tok_begin < s->tok_begin || mn->tok_begin >= s->tok_end) continue;
-        if (!actor_mention(d, mn) || mn->modifier) continue;
+        if (!ent_is_actor(d, (uint32_t)mi) || mn->modifier) continue;
         const dy_token *t = &d->toks.v[mn->tok_begin];
         if (mn->kind == MK_PRONOUN && t->key_len > 4 && strstr(t->key, "sel")) continue;   /* himself, themselves */
         if (mn->type == ET_GPE && mn->tok_begin > s->tok_begin) {
@@ -138,6 +133,15 @@ static bool symmetric(const char *cameo) {
            !strncmp(cameo, "046", 3);
 }
 
+/* Actions complete without anyone acted on: protests, shows of force, violence whose
+ * victims are not actors ("killed 11 people"). Any other action found with no actor to
+ * receive it was most often misread (the receiver is a thing, or out of reach), so it is
+ * not coded. */
+static bool intransitive(const char *cameo) {
+    return !strncmp(cameo, "14", 2) || !strncmp(cameo, "15", 2) || !strncmp(cameo, "18", 2) ||
+           !strncmp(cameo, "19", 2) || !strncmp(cameo, "20", 2);
+}
+
 /* No actor after the cue, but a nationality in its object: "released a British-flagged
  * tanker", "seized an Iranian supertanker". */
 static uint32_t object_nationality(const dy_doc *d, const dy_sentence *s, uint32_t end) {
@@ -202,16 +206,16 @@ static bool already_coded(const dy_doc *d, uint32_t src, uint32_t tgt, const cha
     return false;
 }
 
-static void add_event(dy_doc *d, const dy_model *m, uint32_t si, const kb_verb *verb, uint32_t cue_b, uint32_t cue_e,
-                      uint32_t src, uint32_t tgt) {
+void event_add(dy_doc *d, const dy_model *m, uint32_t si, const char *cameo, dy_span cue, uint32_t src,
+               uint32_t tgt) {
     if (src == DY_NONE || (tgt != DY_NONE && d->mentions.v[src].entity == d->mentions.v[tgt].entity)) return;
-    if (already_coded(d, src, tgt, verb->cameo)) return;
+    if (already_coded(d, src, tgt, cameo)) return;
     dy_event *ev = &DY_PUSH(&d->arena, d->events);
     ev->sent = si;
     ev->source = arg_of(d, src);
     ev->target = arg_of(d, tgt);
-    memcpy(ev->cameo, verb->cameo, sizeof ev->cameo);
-    ev->cue = (dy_span){d->toks.v[cue_b].start, d->toks.v[cue_e - 1].end};
+    memcpy(ev->cameo, cameo, sizeof ev->cameo);
+    ev->cue = cue;
     ev->date = date_in_sentence(d, m, si);
     ev->place = DY_NONE;
     find_place(d, m, &d->sents.v[si], ev);
@@ -235,6 +239,7 @@ void event_run(dy_doc *d, const dy_model *m) {
             if (in_quote || t->kind != TK_WORD || !event_cue(d, m, k, s->tok_end, &n, &v)) continue;
             const kb_verb *verb = &m->verbs.v[v];
             uint32_t cue = k, end = k + n, src = DY_NONE, tgt = DY_NONE;
+            dy_span cue_span = {t->start, d->toks.v[end - 1].end};
             k = end - 1;
             if (negated_or_hypothetical(d, s->tok_begin, cue)) continue;
             /* The tagger says whether the cue is used as a verb or a noun ("postponed an
@@ -297,11 +302,12 @@ void event_run(dy_doc *d, const dy_model *m) {
                 /* "Reagan and Gorbachev signed", "Trump and Putin met": each acts on the other */
                 for (size_t a = 0; a < ns; a++)
                     for (size_t b = 0; b < ns; b++)
-                        if (a != b) add_event(d, m, (uint32_t)si, verb, cue, end, srcs[a], srcs[b]);
+                        if (a != b) event_add(d, m, (uint32_t)si, verb->cameo, cue_span, srcs[a], srcs[b]);
                 continue;
             }
+            if (tgt == DY_NONE && !intransitive(verb->cameo)) continue;
             for (size_t a = 0; a < ns; a++)
-                for (size_t b = 0; b < nt; b++) add_event(d, m, (uint32_t)si, verb, cue, end, srcs[a], tgts[b]);
+                for (size_t b = 0; b < nt; b++) event_add(d, m, (uint32_t)si, verb->cameo, cue_span, srcs[a], tgts[b]);
         }
     }
 }

@@ -94,9 +94,14 @@ static bool group_noun(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t 
 }
 
 /* A nominal group mention: the role noun with the nationality words before it ("Syrian
- * rebels"), or after a name it belongs to ("Trump administration", "Iraqi government"). */
-static void add_group(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint32_t full_b, dy_actor code,
-                      uint32_t role) {
+ * rebels"), after a name it belongs to ("Trump administration", "Iraqi government"), or
+ * with the country it is in after it ("authorities in Gibraltar"). */
+static void add_group(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint32_t lim, uint32_t full_b,
+                      dy_actor code, uint32_t role) {
+    uint32_t n, v;
+    if (!code.country[0] && e + 1 < lim && strcmp(d->toks.v[e].key, "in") == 0 &&
+        name_match(d, &m->country_pt, e + 1, lim, &n, &v) && (v & 3) != CM_DEMONYM)
+        memcpy(code.country, m->countries.v[v >> 2].iso3, 4);
     uint32_t start = full_b;
     /* "the Trump administration": the name just before makes it theirs */
     if (full_b == b && d->mentions.n && d->mentions.v[d->mentions.n - 1].tok_end == b &&
@@ -193,7 +198,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 add_name(d, m, k, k + n, ET_GPE, full_b, code, gender);
                 k += n;
             } else if (group_noun(d, m, k, end, &n, &r)) {
-                add_group(d, m, k, k + n, full_b, code, r);
+                add_group(d, m, k, k + n, end, full_b, code, r);
                 k += n;
             } else {
                 k++;

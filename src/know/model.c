@@ -26,6 +26,7 @@ DATA(countries)
 DATA(actors)
 DATA(roles)
 DATA(verbs)
+DATA(stances)
 DATA(cameo)
 DATA(boilerplate)
 DATA(words)
@@ -266,18 +267,26 @@ static void load_roles(dy_model *m) {
     }
 }
 
-static void load_verbs(dy_model *m) {
-    tsv_reader r;
+/* Event words: "phrase <TAB> cameo [<TAB> verb|noun]" lines into m->verbs and table pt. */
+static void load_event_words(dy_model *m, tsv_reader *r, const char *file, phrase_table *pt) {
     tsv_field f[3];
-    OPEN(&r, verbs);
     int n;
-    while ((n = tsv_next(&r, f, 3)) != 0) {
-        if (n < 2) dy_die("data/verbs.tsv line %d: expected 3 fields", r.line);
+    while ((n = tsv_next(r, f, 3)) != 0) {
+        if (n < 2) dy_die("%s line %d: expected a phrase and a CAMEO code", file, r->line);
         kb_verb *v = &DY_PUSH(&m->arena, m->verbs);
         tsv_copy(f[1], v->cameo, sizeof v->cameo);
         v->noun = n >= 3 && field_is(f[2], "noun");
-        pt_add(&m->verb_pt, &m->vocab, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->verbs.n - 1), NULL);
+        pt_add(pt, &m->vocab, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->verbs.n - 1), NULL);
     }
+}
+
+static void load_verbs(dy_model *m) {
+    tsv_reader r;
+    OPEN(&r, verbs);
+    load_event_words(m, &r, "data/verbs.tsv", &m->verb_pt);
+    OPEN(&r, stances);
+    load_event_words(m, &r, "data/stances.tsv", &m->stance_pt);
+    int n;
     OPEN(&r, cameo);
     tsv_field g[5];
     while ((n = tsv_next(&r, g, 5)) != 0) {
@@ -346,6 +355,7 @@ dy_model *model_load(void) {
     pt_init(&m->actor_pt, LEX_ACTOR);
     pt_init(&m->role_pt, LEX_ROLE);
     pt_init(&m->verb_pt, LEX_VERB);
+    pt_init(&m->stance_pt, LEX_STANCE);
     pt_init(&m->boiler_pt, LEX_BOILER);
     load_words(m);
     load_closed_classes(m);
@@ -374,6 +384,7 @@ void model_free(dy_model *m) {
     pt_free(&m->actor_pt);
     pt_free(&m->role_pt);
     pt_free(&m->verb_pt);
+    pt_free(&m->stance_pt);
     pt_free(&m->boiler_pt);
     dy_arena_free(&m->arena);
     for (int t = 0; t < LT_COUNT; t++)

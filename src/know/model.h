@@ -20,7 +20,7 @@ enum lex_bit {
     /* closed classes of data/words.tsv; model_word_value gives their value */
     LEX_PRONOUN = 1 << 7, LEX_MONTH = 1 << 8, LEX_WEEKDAY = 1 << 9,
     LEX_PARTICLE = 1 << 11, LEX_LOCATIVE = 1 << 12, LEX_NPSTOP = 1 << 13, LEX_CUEMOD = 1 << 14,
-    LEX_IRREALIS = 1 << 15,
+    LEX_IRREALIS = 1 << 15, LEX_STANCE = 1 << 16,
 };
 
 /* The sequence labellers of the language layer (models/NAME.ap). */
@@ -74,7 +74,8 @@ typedef struct dy_model {
     phrase_table country_pt; DY_VEC(kb_country) countries;   /* value: index << 2 | country_match */
     phrase_table actor_pt;   DY_VEC(kb_actor) actors;        /* value: first period's index */
     phrase_table role_pt;    DY_VEC(kb_role) roles;
-    phrase_table verb_pt;    DY_VEC(kb_verb) verbs;
+    phrase_table verb_pt;    DY_VEC(kb_verb) verbs;          /* event verbs and nouns, then stance words */
+    phrase_table stance_pt;  /* data/stances.tsv: evaluative words, values in verbs */
     phrase_table boiler_pt;  /* phrases that mark a boilerplate line */
     hashmap cameo_map;       DY_VEC(kb_cameo) cameo;
     lemmatizer lemmas;              /* WordNet base forms and morphy's rules */

@@ -264,6 +264,32 @@ TEST(event_forms) {
     CHECK(strstr(events_of(d), ":04") == NULL);
 }
 
+TEST(event_clause_structure) {
+    /* the object of "seized" is not the subject of the next clause's verb */
+    const dy_doc *d = run("Iran seized a tanker in July after authorities in Gibraltar seized an Iranian supertanker.", "2019-09-27");
+    CHECK(strstr(events_of(d), "IRN>IRN") == NULL);
+    /* a participle after a comma acts for the sentence's subject */
+    d = run("German Chancellor Anna Weber castigated Russia on Monday, accusing Moscow of meddling.", "2019-09-27");
+    CHECK_STR(events_of(d), "DEU>RUS:11 DEU>RUS:11");   /* castigated Russia, accusing Moscow */
+    /* an action with no actor to receive it is not coded, violence is */
+    d = run("President Emmanuel Macron proposed a new budget.", "2019-09-27");
+    CHECK_STR(events_of(d), "");
+}
+
+TEST(stances_in_reported_words) {
+    /* a partial quote judges the actor named in its clause */
+    const dy_doc *d = run("Secretary of State Mike Pompeo said Iran's rulers were a " LQ "mafia" RQ ".", "2018-07-23");
+    CHECK_STR(events_of(d), "USA>IRN:11");
+    /* praise in a direct quote */
+    d = run(LQ "Chancellor Merkel showed courageous leadership," RQ " President Emmanuel Macron said.", "2018-07-23");
+    CHECK_STR(events_of(d), "FRA>DEU:05");
+    /* negated, or naming another noun's topic: no judgement */
+    d = run("President Emmanuel Macron said Germany's plan was " LQ "not a mistake" RQ ".", "2018-07-23");
+    CHECK_STR(events_of(d), "");
+    d = run("President Emmanuel Macron said Germany had opened a " LQ "corruption inquiry" RQ ".", "2018-07-23");
+    CHECK_STR(events_of(d), "");
+}
+
 TEST(negated_event_is_not_coded) {
     const dy_doc *d = run("Chancellor Anna Weber did not invite President Trump to Berlin.", "2018-07-27");
     for (size_t i = 0; i < d->events.n; i++) CHECK(strncmp(d->events.v[i].cameo, "03", 2) != 0);
@@ -325,6 +351,8 @@ int main(void) {
     RUN(dated_actor_codes_switch_at_their_date);
     RUN(event_with_date_and_place);
     RUN(event_forms);
+    RUN(event_clause_structure);
+    RUN(stances_in_reported_words);
     RUN(negated_event_is_not_coded);
     RUN(tabari_dictionaries_load_with_dated_codes);
     dyad_doc_free(doc);
