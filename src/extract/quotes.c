@@ -264,7 +264,7 @@ static bool attribution_after(qctx *q, uint32_t close, attribution *a) {
     uint32_t limit = k;
     while (limit < n && limit - k < CUE_REACH) {
         const dy_token *t = tok(q, limit);
-        if (limit > close + 1 && (t->flags & TF_NEWLINE)) break;
+        if (t->flags & TF_NEWLINE) break;   /* never into the next paragraph */
         if (t->kind == TK_QUOTE || (t->kind == TK_PUNCT && strchr(".!?;:", t->key[0]))) break;
         limit++;
     }
