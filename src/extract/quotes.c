@@ -169,6 +169,22 @@ static bool gender_fits(const dy_entity *e, int g) {
     return e->type == ET_ORG || e->type == ET_GPE;
 }
 
+/* A clause's subject among tokens [b, e), outside quotes: the first person named or
+ * pronoun, else the first organisation or group; nationality words and titles' countries
+ * are no subjects. */
+static uint32_t first_subject(const qctx *q, uint32_t b, uint32_t e) {
+    uint32_t other = DY_NONE;
+    for (uint32_t k = b; k < e; k++) {
+        uint32_t mi = q->mention_at[k];
+        if (mi == DY_NONE || q->in_quote[k]) continue;
+        const dy_mention *mn = &q->d->mentions.v[mi];
+        if (mn->modifier) continue;
+        if (mn->type == ET_PERSON || mn->kind == MK_PRONOUN) return mi;
+        if (other == DY_NONE && (mn->type == ET_ORG || mn->type == ET_NORP)) other = mi;
+    }
+    return other;
+}
+
 /* Most recent entity mentioned before token before (outside quotes) that fits. */
 static uint32_t recent_entity(const qctx *q, uint32_t before, int gender, const char *country,
                               const char *sector) {
@@ -216,14 +232,33 @@ static uint32_t resolve_source(qctx *q, uint32_t b, uint32_t e, uint32_t at) {
                 break;
             }
         }
+    /* A surname the recogniser did not take for a name ("King, R-New York, said"): the
+     * person of the article it ends the name of. */
+    for (uint32_t k = b; k < head_end && best == DY_NONE; k++) {
+        if (!(tok(q, k)->flags & TF_CAP) || q->mention_at[k] != DY_NONE) continue;
+        for (size_t ei = 0; ei < d->entities.n && best == DY_NONE; ei++) {
+            const dy_entity *en = &d->entities.v[ei];
+            const dy_mention *fm = &d->mentions.v[en->first_mention];
+            const dy_token *last = tok(q, fm->tok_end - 1);
+            if (en->type == ET_PERSON && fm->tok_end - fm->tok_begin > 1 && fm->tok_begin < k &&
+                last->key_hash == tok(q, k)->key_hash && !strcmp(last->key, tok(q, k)->key))
+                best = (uint32_t)ei;
+        }
+    }
     if (best != DY_NONE) return best;
     e = head_end;
-    /* A pronoun: the latest compatible speaker, else the latest compatible entity. */
+    /* A pronoun: the person the sentence is about when it names one before the pronoun
+     * ("X stood by Obama, saying he agrees"), else the latest compatible speaker, else the
+     * latest compatible entity. */
     if (e - b == 1) {
         int g = ment_pronoun_gender(q->m, tok(q, b));
         if (g >= 0) {
             uint32_t r = DY_NONE;
-            if (q->last_speaker != DY_NONE && para_of(q, b) <= q->last_speaker_para + PRONOUN_REACH_PARAS &&
+            uint32_t subj = first_subject(q, d->sents.v[tok(q, b)->sent].tok_begin, b);
+            if (subj != DY_NONE && d->mentions.v[subj].kind == MK_NAME && d->mentions.v[subj].entity != DY_NONE &&
+                gender_fits(&d->entities.v[d->mentions.v[subj].entity], g))
+                r = d->mentions.v[subj].entity;
+            if (r == DY_NONE && q->last_speaker != DY_NONE && para_of(q, b) <= q->last_speaker_para + PRONOUN_REACH_PARAS &&
                 gender_fits(&d->entities.v[q->last_speaker], g))
                 r = q->last_speaker;
             if (r == DY_NONE) r = recent_entity(q, at, g, NULL, NULL);
@@ -299,22 +334,6 @@ static bool m_tell(const qctx *q, const attribution *a) {
 static bool participle_after_comma(const qctx *q, uint32_t c) {
     const dy_token *t = tok(q, c);
     return c > 0 && key_is(q, c - 1, ",") && t->key_len > 4 && strcmp(t->key + t->key_len - 3, "ing") == 0;
-}
-
-/* A clause's subject among tokens [b, e), outside quotes: the first person named or
- * pronoun, else the first organisation or group; nationality words and titles' countries
- * are no subjects. */
-static uint32_t first_subject(const qctx *q, uint32_t b, uint32_t e) {
-    uint32_t other = DY_NONE;
-    for (uint32_t k = b; k < e; k++) {
-        uint32_t mi = q->mention_at[k];
-        if (mi == DY_NONE || q->in_quote[k]) continue;
-        const dy_mention *mn = &q->d->mentions.v[mi];
-        if (mn->modifier) continue;
-        if (mn->type == ET_PERSON || mn->kind == MK_PRONOUN) return mi;
-        if (other == DY_NONE && (mn->type == ET_ORG || mn->type == ET_NORP)) other = mi;
-    }
-    return other;
 }
 
 /* Before the opening mark, in the same sentence: "Putin said: “…”", or for a partial quote
@@ -537,6 +556,16 @@ void quote_run(dy_doc *d, const dy_model *m) {
             uint32_t ps = d->sents.v[tok(&q, r->open - 1)->sent].tok_begin;
             found = attribution_before(&q, r->open - 1, ps, false, &a) ||
                     attribution_before(&q, r->open - 1, ps, true, &a);
+        }
+        /* A colon after a clause about someone introduces their words, whatever its verb
+         * ("Rubio called his reason simple: “…”", "Limbaugh seemed charmed: “…”"). */
+        if (!found && full && r->open > sent_b && key_is(&q, r->open - 1, ":")) {
+            uint32_t mi = first_subject(&q, sent_b, r->open - 1);
+            if (mi != DY_NONE && d->mentions.v[mi].kind != MK_NOMINAL) {
+                const dy_mention *mn = &d->mentions.v[mi];
+                a = (attribution){r->open - 1, r->open - 1, mn->tok_begin, mn->tok_end, DY_NONE, true};
+                found = true;
+            }
         }
         /* A quote right after a sentence that reports someone ("..., Schiff said. “…”", "X
          * called him a master. “…”") is theirs. */

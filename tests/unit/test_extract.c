@@ -145,6 +145,21 @@ TEST(pronoun_speaker_and_bare_continuation) {
     CHECK_STR(span(d, d->quotes.v[0].source), "he");
 }
 
+TEST(speaker_forms_without_a_plain_cue) {
+    /* a colon after a clause about someone introduces their words */
+    const dy_doc *d = run("Sen. Maria Ortiz called her reason simple: " LQ "It matters for our state." RQ "", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Maria Ortiz");
+    /* a pronoun after "saying" is the person the sentence is about, not the nearer one */
+    d = run("Rep. Tom Ellis stood by Mr. Grant, saying he agrees with waiting until " LQ "we have the facts" RQ ".", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Tom Ellis");
+    /* a surname the recogniser missed, after the full name appeared */
+    d = run("Rep. Peter King spoke on Sunday. " LQ "We could be strengthening them," RQ " King, R-N.Y., said.", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Peter King");
+}
+
 TEST(she_skips_a_male_speaker) {
     const dy_doc *d = run("Mr. Hale said the vote was close. Press secretary Dana Whitfield said they had no comment.\n"
                           "" LQ "The president looks forward to it," RQ " she said.", NULL);
@@ -341,6 +356,7 @@ int main(void) {
     RUN(interrupted_quote_is_two_quotes_one_speaker);
     RUN(multi_paragraph_quote_is_one_quote);
     RUN(pronoun_speaker_and_bare_continuation);
+    RUN(speaker_forms_without_a_plain_cue);
     RUN(she_skips_a_male_speaker);
     RUN(partial_quote_needs_a_cue);
     RUN(titles_are_not_quotes);
