@@ -66,6 +66,7 @@ typedef struct dy_mention {
     uint8_t type, kind, gender;
     bool possessive;               /* followed by 's */
     bool modifier;                 /* a nationality or organisation before a title or noun ("Russian President") */
+    bool country_name;             /* names a country outright ("U.S.", "Britain"), not its capital or people */
     dy_actor actor;                /* from the title, nationality word or dictionary */
     uint32_t entity;
     uint32_t sent;

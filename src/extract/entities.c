@@ -106,6 +106,9 @@ static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
             continue;
         }
         if (e->type == mn->type && same_words(d, first, mn)) return (uint32_t)ei;
+        /* "the U.S.", "America", "the United States": one country */
+        if (mn->country_name && first->country_name && !strcmp(mn->actor.country, first->actor.country))
+            return (uint32_t)ei;
         if (mn->type == ET_GPE && e->type == ET_GPE && mn->actor.country[0] &&
             strcmp(mn->actor.country, e->actor.country) == 0 && same_words(d, first, mn))
             return (uint32_t)ei;
@@ -231,6 +234,10 @@ void ent_run(dy_doc *d, const dy_model *m) {
             const kb_actor *a = model_actor_on(m, v, d->era);
             if (e->type != ET_NORP) e->name = a->name;   /* groups keep their words: "Democrats" */
             e->actor = a->code;
+            continue;
+        }
+        if (first->country_name && pt_exact(&m->country_pt, d, first->tok_begin, first->tok_end, &v)) {
+            e->name = m->countries.v[v >> 2].name;   /* "Britain" -> United Kingdom */
             continue;
         }
         if (e->type != ET_PERSON) continue;

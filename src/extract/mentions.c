@@ -70,6 +70,12 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
     } else if (pt_exact(&m->country_pt, d, b, e, &v)) {
         memset(&mn->actor, 0, sizeof mn->actor);
         memcpy(mn->actor.country, m->countries.v[v >> 2].iso3, 4);
+        /* a country or its capital acting acts through its government ("Iran seized") */
+        if ((v & 3) != CM_DEMONYM) memcpy(mn->actor.sector, "GOV", 4);
+        if ((v & 3) == CM_NAME) {
+            mn->country_name = true;
+            mn->type = ET_GPE;   /* "US" the recogniser took for an organisation */
+        }
     }
 }
 
