@@ -75,6 +75,25 @@ static size_t sentence_actors(const dy_doc *d, const dy_sentence *s, uint32_t *o
 
 static uint32_t entity_of(const dy_doc *d, uint32_t mention);
 
+/* Drop the names that only qualify a noun after them inside a noun phrase ("an annual
+ * United Nations meeting", "the Iran nuclear deal"): they name a topic, not someone
+ * acting. A name opening its phrase may be the actor ("White House staff supported").
+ * Needs the tags. */
+static size_t drop_noun_modifiers(const dy_doc *d, uint32_t *acts, size_t nacts) {
+    size_t n = 0;
+    for (size_t i = 0; i < nacts; i++) {
+        const dy_mention *mn = &d->mentions.v[acts[i]];
+        uint32_t k = mn->tok_end;
+        const char *tag = d->pos && k < d->toks.n && d->toks.v[k].sent == mn->sent ? d->pos[k] : NULL;
+        const char *before = mn->tok_begin > 0 ? d->pos[mn->tok_begin - 1] : NULL;
+        bool inside = before && (!strcmp(before, "DT") || !strcmp(before, "JJ"));
+        bool qualifies = mn->kind == MK_NAME && mn->type != ET_PERSON && !mn->possessive && tag && inside &&
+                         !strncmp(tag, "NN", 2) && !(d->toks.v[k].flags & TF_CAP);
+        if (!qualifies) acts[n++] = acts[i];
+    }
+    return n;
+}
+
 static bool key_at(const dy_doc *d, uint32_t k, const char *key) { return k < d->toks.n && !strcmp(d->toks.v[k].key, key); }
 
 /* The actor right after token k, among the sentence's actors: past a determiner and up to
@@ -231,7 +250,7 @@ void event_run(dy_doc *d, const dy_model *m) {
         if (d->toks.v[s->tok_begin].flags & TF_BOILER) continue;
         size_t nacts = sentence_actors(d, s, acts, MAX_ACTORS);
         if (!nacts) continue;
-        bool in_quote = false;
+        bool in_quote = false, tagged = false;
         for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
             const dy_token *t = &d->toks.v[k];
             if (t->kind == TK_QUOTE && !(t->flags & TF_QSINGLE)) in_quote = !in_quote;
@@ -245,7 +264,11 @@ void event_run(dy_doc *d, const dy_model *m) {
             /* The tagger says whether the cue is used as a verb or a noun ("postponed an
              * invite"), and whether it is an infinitive hanging on a noun or adjective ("his
              * desire to meet", "ready to talk": wishes, not events). */
-            lang_tag_sentence(d, m, (uint32_t)si);
+            if (!tagged) {
+                lang_tag_sentence(d, m, (uint32_t)si);
+                nacts = drop_noun_modifiers(d, acts, nacts);
+                tagged = true;
+            }
             const char *tag = d->pos ? d->pos[cue] : NULL;
             bool noun = tag ? tag[0] == 'N' : verb->noun;
             if (tag && cue >= s->tok_begin + 2 && key_at(d, cue - 1, "to") && d->pos[cue - 2] &&

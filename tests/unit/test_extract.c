@@ -286,6 +286,9 @@ TEST(event_clause_structure) {
     /* a participle after a comma acts for the sentence's subject */
     d = run("German Chancellor Anna Weber castigated Russia on Monday, accusing Moscow of meddling.", "2019-09-27");
     CHECK_STR(events_of(d), "DEU>RUS:11 DEU>RUS:11");   /* castigated Russia, accusing Moscow */
+    /* a name qualifying a noun names a topic, not a target */
+    d = run("Iran released the tanker before an annual United Nations meeting.", "2019-09-27");
+    CHECK(strstr(events_of(d), "IRN>IGO") == NULL);
     /* an action with no actor to receive it is not coded, violence is */
     d = run("President Emmanuel Macron proposed a new budget.", "2019-09-27");
     CHECK_STR(events_of(d), "");
