@@ -120,6 +120,7 @@ const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_arti
     lap(seconds, DYAD_STAGE_QUOTES, &t);
     event_run(d, m);
     stance_run(d, m);
+    if (!d->want_indirect) quote_drop_indirect(d);
     lap(seconds, DYAD_STAGE_EVENTS, &t);
     return NULL;
 }

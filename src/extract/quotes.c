@@ -480,6 +480,7 @@ static void add_indirect(qctx *q, const attribution *a, uint32_t sent_b) {
         m_tell(q, a))
         b++;   /* "told reporters that ...", "told him ..." */
     while (b < e && (key_is(q, b, "that") || key_is(q, b, ",") || key_is(q, b, ":"))) b++;
+    if (b < e && key_is(q, b, "to")) return;   /* "continues to be dogged", "promised to": no statement */
     if (e - b < 4) {   /* the cue ends the sentence: the content is before the source */
         b = sent_b;
         e = a->src_b;
@@ -501,8 +502,7 @@ static void add_indirect(qctx *q, const attribution *a, uint32_t sent_b) {
 }
 
 /* Reported statements ("Sanders said they had not received ...") between quotes tell who
- * spoke last, for the pronouns of the quotes that follow; with indirect quotes asked for,
- * they become quotes too. */
+ * spoke last, for the pronouns of the quotes that follow, and become indirect quotes. */
 static void note_statements(qctx *q, uint32_t from, uint32_t to) {
     for (uint32_t c = from; c < to; c++) {
         uint32_t cn;
@@ -521,7 +521,7 @@ static void note_statements(qctx *q, uint32_t from, uint32_t to) {
         }
         q->last_statement = (attribution){c, c + cn, sb, se, e, true};
         q->last_statement_sent = tok(q, c)->sent;
-        if (q->d->want_indirect && kind != CUE_NAMING) add_indirect(q, &q->last_statement, lb);
+        if (kind != CUE_NAMING) add_indirect(q, &q->last_statement, lb);
         c += cn - 1;
     }
 }
@@ -603,4 +603,11 @@ void quote_run(dy_doc *d, const dy_model *m) {
         if (found && a.cue_e > scanned) scanned = a.cue_e;
     }
     note_statements(&q, scanned, n);
+}
+
+void quote_drop_indirect(dy_doc *d) {
+    size_t n = 0;
+    for (size_t i = 0; i < d->quotes.n; i++)
+        if (d->quotes.v[i].kind != QK_INDIRECT) d->quotes.v[n++] = d->quotes.v[i];
+    d->quotes.n = n;
 }

@@ -298,6 +298,10 @@ TEST(stances_in_reported_words) {
     /* a partial quote judges the actor named in its clause */
     const dy_doc *d = run("Secretary of State Mike Pompeo said Iran's rulers were a " LQ "mafia" RQ ".", "2018-07-23");
     CHECK_STR(events_of(d), "USA>IRN:11");
+    /* reported speech judges too, though indirect quotes were not asked for */
+    d = run("Secretary of State Mike Pompeo said Iran's rulers were corrupt.", "2018-07-23");
+    CHECK_STR(events_of(d), "USA>IRN:11");
+    CHECK(d->quotes.n == 0);
     /* praise in a direct quote */
     d = run(LQ "Chancellor Merkel showed courageous leadership," RQ " President Emmanuel Macron said.", "2018-07-23");
     CHECK_STR(events_of(d), "FRA>DEU:05");
