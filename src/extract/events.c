@@ -196,7 +196,12 @@ static uint32_t object_after(const dy_doc *d, const dy_sentence *s, const uint32
                              uint32_t end) {
     for (size_t i = 0; i < nacts; i++) {
         const dy_mention *mn = &d->mentions.v[acts[i]];
-        if (mn->tok_begin >= end && !subject_of_own_verb(d, mn, s->tok_end)) return acts[i];
+        if (mn->tok_begin < end || subject_of_own_verb(d, mn, s->tok_end)) continue;
+        /* "released its tanker", "protested against their government": the object is the
+         * noun the possessive qualifies */
+        const char *w = d->toks.v[mn->tok_begin].key;
+        if (mn->kind == MK_PRONOUN && (!strcmp(w, "its") || !strcmp(w, "their") || !strcmp(w, "his"))) continue;
+        return acts[i];
     }
     return DY_NONE;
 }
