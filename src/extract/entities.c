@@ -130,6 +130,18 @@ static const char *nearby_country(const dy_doc *d, uint32_t mi) {
     return NULL;
 }
 
+/* A country named inside an organisation's name ("University of Science and Technology
+ * of China", "Bank of England"), or NULL. */
+static const char *country_in_name(const dy_doc *d, const dy_model *m, uint32_t mi) {
+    const dy_mention *mn = &d->mentions.v[mi];
+    for (uint32_t k = mn->tok_begin + 1; k < mn->tok_end; k++) {
+        uint32_t n, v;
+        if (pt_longest(&m->country_pt, d, k, mn->tok_end, &n, &v) && (v & 3) == CM_NAME)
+            return m->countries.v[v >> 2].iso3;
+    }
+    return NULL;
+}
+
 /* The country the article names most often: among its places and nationalities only, or
  * counting its known actors too; NULL when it names none. */
 static const char *most_named_country(const dy_doc *d, bool places_only) {
@@ -159,7 +171,7 @@ static const char *most_named_country(const dy_doc *d, bool places_only) {
  * about: for people and organisations the one its places, nationalities and known actors
  * name most often (the country whose politics it reports); for unnamed groups ("the
  * rebels", "refugees") the one its places and nationalities name most (where it happens). */
-static void assign_home_country(dy_doc *d) {
+static void assign_home_country(dy_doc *d, const dy_model *m) {
     char home[4] = "", scene[4] = "";
     const char *c = most_named_country(d, false);
     if (!c) return;
@@ -167,9 +179,10 @@ static void assign_home_country(dy_doc *d) {
     memcpy(scene, (c = most_named_country(d, true)) ? c : home, 4);
     for (size_t ei = 0; ei < d->entities.n; ei++) {
         dy_entity *e = &d->entities.v[ei];
-        if (e->actor.country[0] || (e->type != ET_PERSON && !e->actor.sector[0])) continue;
+        if (e->actor.country[0] || (e->type == ET_NORP && !e->actor.sector[0])) continue;
         if (e->type != ET_PERSON && e->type != ET_ORG && e->type != ET_NORP) continue;
-        const char *near = nearby_country(d, e->first_mention);
+        const char *near = country_in_name(d, m, e->first_mention);
+        if (!near) near = nearby_country(d, e->first_mention);
         bool group = d->mentions.v[e->first_mention].kind == MK_NOMINAL;
         memcpy(e->actor.country, near ? near : group ? scene : home, 4);
     }
@@ -248,6 +261,6 @@ void ent_run(dy_doc *d, const dy_model *m) {
             e->actor = a->code;
         }
     }
-    assign_home_country(d);
+    assign_home_country(d, m);
     resolve_pronouns(d);
 }
