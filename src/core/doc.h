@@ -104,8 +104,9 @@ typedef struct dy_event {
     char cameo[5];
     dy_span cue;
     dy_date date;
-    uint32_t place;                /* gazetteer index, or DY_NONE */
-    dy_span place_span;
+    dy_span place_span;            /* the words naming where it happened; empty when unknown */
+    char place_country[4];         /* the country of that place, "" when unknown */
+    uint32_t place;                /* the gazetteer's city or region (dy_model.places), or DY_NONE */
 } dy_event;
 
 /* ---- the document -------------------------------------------------------------- */

@@ -1,6 +1,7 @@
 #include "events.h"
 #include "dates.h"
 #include "entities.h"
+#include "places.h"
 #include "../lang/lang.h"
 #include <string.h>
 
@@ -21,7 +22,9 @@ static dy_event_arg arg_of(const dy_doc *d, uint32_t mi) {
     return a;
 }
 
-/* The place of a sentence: a country or capital named after in/at/to. */
+/* The place of a sentence: a country, region or city named after in/at/to ("in Helsinki",
+ * "at a rally in Paris, Texas", "to Moscow"); a country's name is the country, a capital
+ * the city. */
 static void find_place(const dy_doc *d, const dy_model *m, const dy_sentence *s, dy_event *ev) {
     for (size_t mi = 0; mi < d->mentions.n; mi++) {
         const dy_mention *mn = &d->mentions.v[mi];
@@ -29,9 +32,12 @@ static void find_place(const dy_doc *d, const dy_model *m, const dy_sentence *s,
         if (mn->tok_begin == s->tok_begin) continue;
         const char *prev = d->toks.v[mn->tok_begin - 1].key;
         if (strcmp(prev, "in") != 0 && strcmp(prev, "at") != 0 && strcmp(prev, "to") != 0) continue;
-        uint32_t n, v;
         ev->place_span = (dy_span){mn->start, mn->end};
-        if (pt_longest(&m->country_pt, d, mn->tok_begin, mn->tok_end, &n, &v)) ev->place = v;
+        uint32_t v;
+        bool country = pt_exact(&m->country_pt, d, mn->tok_begin, mn->tok_end, &v);
+        if (!country || (v & 3) != CM_NAME) ev->place = place_at(d, m, mn->tok_begin, mn->tok_end);
+        if (ev->place != DY_NONE) memcpy(ev->place_country, m->places.v[ev->place].iso3, 4);
+        else if (country) memcpy(ev->place_country, m->countries.v[v >> 2].iso3, 4);
         return;
     }
 }
@@ -67,6 +73,10 @@ static size_t sentence_actors(const dy_doc *d, const dy_sentence *s, uint32_t *o
         if (mn->type == ET_GPE && mn->tok_begin > s->tok_begin) {
             const char *prev = d->toks.v[mn->tok_begin - 1].key;
             if (!strcmp(prev, "in") || !strcmp(prev, "at") || !strcmp(prev, "near") || !strcmp(prev, "during")) continue;
+            /* the state or country qualifying a place: "Paris, Texas" */
+            if (!strcmp(prev, ",") && mi > 0 && d->mentions.v[mi - 1].type == ET_GPE &&
+                d->mentions.v[mi - 1].tok_end + 1 == mn->tok_begin)
+                continue;
         }
         out[n++] = (uint32_t)mi;
     }

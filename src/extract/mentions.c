@@ -1,4 +1,5 @@
 #include "mentions.h"
+#include "places.h"
 #include <string.h>
 
 int ment_pronoun_gender(const dy_model *m, const dy_token *t) {
@@ -70,12 +71,19 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
     } else if (pt_exact(&m->country_pt, d, b, e, &v)) {
         memset(&mn->actor, 0, sizeof mn->actor);
         memcpy(mn->actor.country, m->countries.v[v >> 2].iso3, 4);
+        uint32_t p = (v & 3) == CM_CAPITAL ? place_at(d, m, b, e) : DY_NONE;
+        if (p != DY_NONE && strcmp(m->places.v[p].iso3, mn->actor.country) != 0) {
+            memcpy(mn->actor.country, m->places.v[p].iso3, 4);   /* "Paris, Texas" */
+            return;
+        }
         /* a country or its capital acting acts through its government ("Iran seized") */
         if ((v & 3) != CM_DEMONYM) memcpy(mn->actor.sector, "GOV", 4);
         if ((v & 3) == CM_NAME) {
             mn->country_name = true;
             mn->type = ET_GPE;   /* "US" the recogniser took for an organisation */
         }
+    } else if (type == ET_GPE && (v = place_at(d, m, b, e)) != DY_NONE) {
+        memcpy(mn->actor.country, m->places.v[v].iso3, 4);   /* "Aleppo", "Paris, Texas" */
     }
 }
 
@@ -145,6 +153,17 @@ void ment_run(dy_doc *d, const dy_model *m) {
             dy_actor code = {{0}, {0}};
             uint8_t gender = G_UNKNOWN;
             for (;;) {
+                /* A US state before a party or legislative word ("Georgia Republican X",
+                 * "Georgia Sens. X"): the United States, even where a country has its name. */
+                uint32_t region = k < end ? region_at(d, m, k, end, &n) : DY_NONE;
+                if (region != DY_NONE && k + n < end && (d->toks.v[k + n].lex & LEX_REGIONAL)) {
+                    dy_mention *rm = add_mention(d, k, k + n, k, ET_GPE, MK_NAME);
+                    rm->modifier = true;
+                    memcpy(rm->actor.country, m->places.v[region].iso3, 4);
+                    memcpy(code.country, rm->actor.country, 4);
+                    k += n;
+                    continue;
+                }
                 if (k < end && in_name_span(d, k)) break;   /* "Dutch Ruppersberger" is a name, not a Dutchman */
                 /* A nationality word before a noun ("Russian President X", "Syrian rebels"), or a
                  * country before a title ("UK Defence Secretary X"): the actor's country. */

@@ -23,6 +23,8 @@ DATA(abbreviations)
 DATA(starters)
 DATA(cues)
 DATA(countries)
+DATA(regions)
+DATA(gazetteer)
 DATA(actors)
 DATA(roles)
 DATA(verbs)
@@ -121,7 +123,8 @@ static void load_closed_classes(dy_model *m) {
     static const struct { const char *name; uint32_t bit; } classes[] = {
         {"pronoun", LEX_PRONOUN}, {"month", LEX_MONTH}, {"weekday", LEX_WEEKDAY},
         {"particle", LEX_PARTICLE}, {"locative", LEX_LOCATIVE},
-        {"npstop", LEX_NPSTOP},   {"cuemod", LEX_CUEMOD},     {"irrealis", LEX_IRREALIS}};
+        {"npstop", LEX_NPSTOP},   {"cuemod", LEX_CUEMOD},     {"irrealis", LEX_IRREALIS},
+        {"regional", LEX_REGIONAL}};
     static const char *const genders[] = {"unknown", "male", "female", "plural", "neuter"};
     tsv_reader r;
     tsv_field f[3];
@@ -180,9 +183,6 @@ static void load_countries(dy_model *m) {
         kb_country *c = &DY_PUSH(&m->arena, m->countries);
         tsv_copy(f[0], c->iso3, sizeof c->iso3);
         c->name = str(m, f[1]);
-        c->capital = f[4].n ? str(m, f[4]) : NULL;
-        c->lat = (float)atof(f[5].n ? f[5].p : "0");
-        c->lon = (float)atof(f[6].n ? f[6].p : "0");
         pt_add(&m->country_pt, &m->vocab, f[1].p, f[1].n, &m->abbrevs, idx << 2 | CM_NAME, NULL);
         int k = tsv_split(f[2], '|', names, 64);
         for (int i = 0; i < k && i < 64; i++)
@@ -191,6 +191,50 @@ static void load_countries(dy_model *m) {
         for (int i = 0; i < k && i < 64; i++)
             pt_add(&m->country_pt, &m->vocab, names[i].p, names[i].n, &m->abbrevs, idx << 2 | CM_DEMONYM, NULL);
         if (f[4].n) pt_add(&m->country_pt, &m->vocab, f[4].p, f[4].n, &m->abbrevs, idx << 2 | CM_CAPITAL, NULL);
+    }
+}
+
+/* A place under one of its names, chained after the places already called so. */
+static void add_place_name(dy_model *m, tsv_field name, uint32_t idx) {
+    uint32_t first;
+    if (pt_add(&m->place_pt, &m->vocab, name.p, name.n, &m->abbrevs, idx, &first)) return;
+    while (m->places.v[first].next != DY_NONE && first != idx) first = m->places.v[first].next;
+    if (first != idx) m->places.v[first].next = idx;
+}
+
+/* Cities first (most populous first, as the gazetteer is sorted), then regions: "New York"
+ * and "Washington" are cities before they are states. */
+static void load_places(dy_model *m) {
+    tsv_reader r;
+    tsv_field f[6], names[8];
+    OPEN(&r, gazetteer);
+    int n;
+    while ((n = tsv_next(&r, f, 6)) != 0) {
+        if (n < 6) dy_die("gazetteer line %d: expected 6 fields", r.line);
+        kb_place *p = &DY_PUSH(&m->arena, m->places);
+        p->name = str(m, f[0]);
+        tsv_copy(f[1], p->iso3, sizeof p->iso3);
+        if (!field_is(f[2], "-")) tsv_copy(f[2], p->admin, sizeof p->admin);
+        p->kind = PK_CITY;
+        p->lat = (float)atof(f[3].p);
+        p->lon = (float)atof(f[4].p);
+        p->population = (uint32_t)strtoul(f[5].p, NULL, 10);
+        p->next = DY_NONE;
+        add_place_name(m, f[0], (uint32_t)m->places.n - 1);
+    }
+    OPEN(&r, regions);
+    while ((n = tsv_next(&r, f, 4)) != 0) {
+        if (n < 3) dy_die("data/regions.tsv line %d: expected 4 fields", r.line);
+        kb_place *p = &DY_PUSH(&m->arena, m->places);
+        p->name = str(m, f[0]);
+        tsv_copy(f[1], p->iso3, sizeof p->iso3);
+        tsv_copy(f[2], p->admin, sizeof p->admin);
+        p->kind = PK_REGION;
+        p->next = DY_NONE;
+        uint32_t idx = (uint32_t)m->places.n - 1;
+        add_place_name(m, f[0], idx);
+        int k = n >= 4 ? tsv_split(f[3], '|', names, 8) : 0;
+        for (int i = 0; i < k; i++) add_place_name(m, names[i], idx);
     }
 }
 
@@ -352,6 +396,7 @@ dy_model *model_load(void) {
     hm_init(&m->cameo_map);
     pt_init(&m->cue_pt, LEX_CUE);
     pt_init(&m->country_pt, LEX_COUNTRY);
+    pt_init(&m->place_pt, LEX_PLACE);
     pt_init(&m->actor_pt, LEX_ACTOR);
     pt_init(&m->role_pt, LEX_ROLE);
     pt_init(&m->verb_pt, LEX_VERB);
@@ -361,6 +406,7 @@ dy_model *model_load(void) {
     load_closed_classes(m);
     load_cues(m);
     load_countries(m);
+    load_places(m);
     load_actors(m);
     load_roles(m);
     load_verbs(m);
@@ -381,6 +427,7 @@ void model_free(dy_model *m) {
     hm_free(&m->cameo_map);
     pt_free(&m->cue_pt);
     pt_free(&m->country_pt);
+    pt_free(&m->place_pt);
     pt_free(&m->actor_pt);
     pt_free(&m->role_pt);
     pt_free(&m->verb_pt);

@@ -20,7 +20,7 @@ enum lex_bit {
     /* closed classes of data/words.tsv; model_word_value gives their value */
     LEX_PRONOUN = 1 << 7, LEX_MONTH = 1 << 8, LEX_WEEKDAY = 1 << 9,
     LEX_PARTICLE = 1 << 11, LEX_LOCATIVE = 1 << 12, LEX_NPSTOP = 1 << 13, LEX_CUEMOD = 1 << 14,
-    LEX_IRREALIS = 1 << 15, LEX_STANCE = 1 << 16,
+    LEX_IRREALIS = 1 << 15, LEX_STANCE = 1 << 16, LEX_PLACE = 1 << 17, LEX_REGIONAL = 1 << 18,
 };
 
 /* The sequence labellers of the language layer (models/NAME.ap). */
@@ -37,9 +37,21 @@ typedef struct kb_cue { const char *lemma; uint8_t kind; } kb_cue;
 
 typedef struct kb_country {
     char iso3[4];
-    const char *name, *capital;
-    float lat, lon;
+    const char *name;        /* canonical: "United Kingdom" */
 } kb_country;
+
+/* A place of the gazetteer: a city (gazetteer/build.js, from GeoNames) or a first-level
+ * region (data/regions.tsv). Places of one name are chained, most populous first. */
+enum place_kind { PK_CITY = 1, PK_REGION };
+typedef struct kb_place {
+    const char *name;
+    char iso3[4];
+    char admin[4];           /* first-level division code: "TX" (a region's own code) */
+    uint8_t kind;            /* enum place_kind */
+    float lat, lon;          /* cities only */
+    uint32_t population;
+    uint32_t next;           /* the next place of the same name, or DY_NONE */
+} kb_place;
 
 typedef struct kb_actor {
     const char *name;        /* canonical name */
@@ -72,6 +84,7 @@ typedef struct dy_model {
     hashmap word_values;     /* pronoun gender, month 1..12, weekday 0..6 by key */
     phrase_table cue_pt;     DY_VEC(kb_cue) cues;
     phrase_table country_pt; DY_VEC(kb_country) countries;   /* value: index << 2 | country_match */
+    phrase_table place_pt;   DY_VEC(kb_place) places;        /* value: the first place of the name */
     phrase_table actor_pt;   DY_VEC(kb_actor) actors;        /* value: first period's index */
     phrase_table role_pt;    DY_VEC(kb_role) roles;
     phrase_table verb_pt;    DY_VEC(kb_verb) verbs;          /* event verbs and nouns, then stance words */

@@ -245,10 +245,12 @@ TEST(event_with_date_and_place) {
         CHECK_STR(span(d, e->cue), "invited");
         CHECK(e->date.y == 2018 && e->date.m == 7 && e->date.d == 27);
         CHECK_STR(span(d, e->place_span), "Moscow");
+        CHECK_STR(e->place_country, "RUS");
         CHECK(e->target.mention != DY_NONE);
     }
     CHECK(found);
 }
+
 
 /* Events of a sentence as "SRC>TGT:root" joined by spaces (countries of the actors). */
 static const char *events_of(const dy_doc *d) {
@@ -277,6 +279,27 @@ TEST(event_forms) {
     /* a wish is no event: "his desire to meet" */
     d = run("Mr. Kim spoke of his desire to meet President Joe Biden.", "2022-11-15");
     CHECK(strstr(events_of(d), ":04") == NULL);
+}
+
+TEST(places_from_the_gazetteer) {
+    /* the most populous place of a name, unless a state or country qualifies it */
+    const dy_doc *d = run("Chancellor Anna Weber met President Emmanuel Macron in Paris.", "2019-09-27");
+    CHECK(d->events.n >= 1 && !strcmp(d->events.v[0].place_country, "FRA"));
+    d = run("German Chancellor Anna Weber met President Emmanuel Macron in Paris, Texas.", "2019-09-27");
+    CHECK(d->events.n >= 1);
+    if (d->events.n >= 1) {
+        const dy_event *e = &d->events.v[0];
+        CHECK_STR(e->place_country, "USA");
+        CHECK(e->place != DY_NONE && !strcmp(model->places.v[e->place].admin, "TX"));
+        CHECK_STR(events_of(d), "DEU>FRA:04");   /* Texas qualifies a place, it is not a target */
+    }
+    /* a city names its country for the actors of the article */
+    d = run("Rebels shelled Aleppo on Monday.", "2019-09-27");
+    CHECK_STR(events_of(d), "SYR>SYR:19");
+    /* a US state before a party or legislative word is the United States, not Georgia */
+    d = run("Georgia Sen. Saxby Chambliss spoke on Monday.", "2013-05-05");
+    const dy_entity *c = entity_named(d, "Saxby Chambliss");
+    CHECK(c && !strcmp(c->actor.country, "USA"));
 }
 
 TEST(event_clause_structure) {
@@ -373,6 +396,7 @@ int main(void) {
     RUN(actor_codes_from_titles_nationality_and_dictionary);
     RUN(dated_actor_codes_switch_at_their_date);
     RUN(event_with_date_and_place);
+    RUN(places_from_the_gazetteer);
     RUN(event_forms);
     RUN(event_clause_structure);
     RUN(stances_in_reported_words);
