@@ -20,30 +20,28 @@ static bool same_words(const dy_doc *d, const dy_mention *a, const dy_mention *b
     return true;
 }
 
-/* The named actor a lone surname or short name refers to: the first dictionary person
- * whose canonical name ends with that word and whose code on the date agrees with what
- * the title said. */
-static bool actor_by_surname(const dy_model *m, const char *surname, const dy_actor *hint, dy_date when,
-                             const kb_actor **out) {
-    const kb_actor *fallback = NULL;
-    size_t sl = strlen(surname);
-    for (size_t i = 0; i < m->actors.n; i++) {
-        const kb_actor *a = &m->actors.v[i];
-        if (a->type != ET_PERSON) continue;
-        size_t nl = strlen(a->name);
-        if (nl <= sl || a->name[nl - sl - 1] != ' ' || strcasecmp(a->name + nl - sl, surname) != 0) continue;
-        if (i > 0 && strcmp(m->actors.v[i - 1].name, a->name) == 0) continue;   /* later period */
-        const kb_actor *on = model_actor_on(m, (uint32_t)i, when);
+/* The named person a lone family name (token k) means: among the dictionary's persons of
+ * that name, one whose code fits what the title said ("President Kim") and who holds a
+ * coded role on the date; fitting the title counts more than being current. */
+static const kb_actor *person_by_surname(const dy_doc *d, const dy_model *m, uint32_t k, const dy_actor *hint,
+                                         dy_date when) {
+    uint32_t i;
+    if (!(d->toks.v[k].lex & LEX_SURNAME) || !pt_exact(&m->surname_pt, d, k, k + 1, &i)) return NULL;
+    const kb_actor *best = NULL;
+    int best_rank = -1;
+    for (; i != DY_NONE; i = m->actors.v[i].same_surname) {
+        const kb_actor *on = model_actor_on(m, i, when);
         bool fits = (!hint->sector[0] || strcmp(hint->sector, on->code.sector) == 0) &&
                     (!hint->country[0] || strcmp(hint->country, on->code.country) == 0);
-        if (fits) {
-            *out = on;
-            return true;
+        bool current = when.y && (!on->from.y || date_cmp(when, on->from) >= 0) &&
+                       (!on->until.y || date_cmp(when, on->until) <= 0);
+        int rank = 2 * fits + current;
+        if (rank > best_rank) {
+            best = on;
+            best_rank = rank;
         }
-        if (!fallback) fallback = on;   /* the dictionary knows better than a title's guess */
     }
-    *out = fallback;
-    return fallback != NULL;
+    return best;
 }
 
 static uint32_t new_entity(dy_doc *d, uint32_t mi) {
@@ -253,13 +251,16 @@ void ent_run(dy_doc *d, const dy_model *m) {
             e->name = m->countries.v[v >> 2].name;   /* "Britain" -> United Kingdom */
             continue;
         }
-        if (e->type != ET_PERSON) continue;
-        const kb_actor *a;
-        if (first->tok_end - first->tok_begin == 1 &&
-            actor_by_surname(m, d->toks.v[first->tok_begin].key, &e->actor, d->era, &a)) {
-            e->name = a->name;
-            e->actor = a->code;
-        }
+        /* a lone family name, also one the recogniser took for an organisation or for a
+         * place no gazetteer knows ("Merkel", "to Putin") */
+        bool lone = first->tok_end - first->tok_begin == 1 && first->kind == MK_NAME;
+        bool other = e->type == ET_ORG || e->type == ET_MISC || (e->type == ET_GPE && !e->actor.country[0]);
+        if (!lone || (e->type != ET_PERSON && !other)) continue;
+        const kb_actor *a = person_by_surname(d, m, first->tok_begin, &e->actor, d->era);
+        if (!a) continue;
+        e->name = a->name;
+        e->actor = a->code;
+        e->type = ET_PERSON;
     }
     assign_home_country(d, m);
     resolve_pronouns(d);

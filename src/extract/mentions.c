@@ -87,6 +87,18 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
     }
 }
 
+/* A capitalised word that is the family name of a person of the dictionary, standing
+ * alone (not a function word, month or the start of a longer name). */
+static bool lone_surname(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t end) {
+    const dy_token *t = &d->toks.v[k];
+    uint32_t v;
+    if (!(t->flags & TF_CAP) || !(t->lex & LEX_SURNAME) ||
+        (t->lex & (LEX_STARTER | LEX_PRONOUN | LEX_MONTH | LEX_WEEKDAY | LEX_PARTICLE)))
+        return false;
+    if (k + 1 < end && d->toks.v[k + 1].kind == TK_WORD && (d->toks.v[k + 1].flags & TF_CAP)) return false;
+    return pt_exact(&m->surname_pt, d, k, k + 1, &v);
+}
+
 /* Is token k inside a person, organisation or place the recogniser found? */
 static bool in_name_span(const dy_doc *d, uint32_t k) {
     if (!d->ner) return false;
@@ -222,6 +234,10 @@ void ment_run(dy_doc *d, const dy_model *m) {
             } else if (name_match(d, &m->country_pt, k, end, &n, &v) && (v & 3) != CM_DEMONYM) {
                 add_name(d, m, k, k + n, ET_GPE, full_b, code, gender);
                 k += n;
+            } else if (lone_surname(d, m, k, end)) {
+                /* a famous family name the recogniser missed ("Putin said", "Xi spoke") */
+                add_name(d, m, k, k + 1, ET_PERSON, full_b, code, gender);
+                k++;
             } else if (group_noun(d, m, k, end, &n, &r)) {
                 add_group(d, m, k, k + n, end, full_b, code, r);
                 k += n;

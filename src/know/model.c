@@ -244,6 +244,40 @@ static void parse_date_field(tsv_field f, dy_date *d, int line) {
     if (!date_parse(f.p, f.n, d)) dy_die("data/actors.tsv line %d: bad date", line);
 }
 
+/* Countries whose people's names put the family name first: "Kim" is Kim Jong Un's, "Xi"
+ * Xi Jinping's. */
+static bool family_name_first(const char *iso3) {
+    static const char *const codes[] = {"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM", "KHM", "SGP"};
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+        if (!strcmp(iso3, codes[i])) return true;
+    return false;
+}
+
+void model_add_surname(dy_model *m, const char *name, size_t len, uint32_t idx) {
+    const char *p = name, *end = name + len;
+    const char *b = p, *e = end;
+    if (family_name_first(m->actors.v[idx].code.country)) {
+        e = memchr(p, ' ', len);
+        if (!e) return;
+    } else {
+        /* the last word, before a generational suffix ("Robert F. Kennedy Jr.") */
+        for (;;) {
+            b = e;
+            while (b > p && b[-1] != ' ') b--;
+            if (b == p) return;   /* a single name: the dictionary lists it whole */
+            size_t wl = (size_t)(e - b);
+            bool suffix = (wl == 3 && (!memcmp(b, "Jr.", 3) || !memcmp(b, "Sr.", 3) || !memcmp(b, "III", 3))) ||
+                          (wl == 2 && !memcmp(b, "II", 2));
+            if (!suffix) break;
+            e = b - 1;
+        }
+    }
+    uint32_t first;
+    if (pt_add(&m->surname_pt, &m->vocab, b, (size_t)(e - b), &m->abbrevs, idx, &first)) return;
+    while (m->actors.v[first].same_surname != DY_NONE) first = m->actors.v[first].same_surname;
+    m->actors.v[first].same_surname = idx;
+}
+
 static void load_actors(dy_model *m) {
     tsv_reader r;
     tsv_field f[6], names[32];
@@ -261,17 +295,20 @@ static void load_actors(dy_model *m) {
         set_code(a->code.sector, f[3]);
         parse_date_field(f[4], &a->from, r.line);
         parse_date_field(f[5], &a->until, r.line);
-        a->next = DY_NONE;
+        a->next = a->same_surname = DY_NONE;
+        bool later_period = false;
         for (int i = 0; i < k && i < 32; i++) {
             uint32_t first;
             if (!pt_add(&m->actor_pt, &m->vocab, names[i].p, names[i].n, &m->abbrevs, idx, &first)) {
                 /* Another period of an actor already known: chain it (same canonical name only). */
                 kb_actor *p = &m->actors.v[first];
-                if (strcmp(p->name, a->name) != 0) continue;
+                if (first == idx || strcmp(p->name, a->name) != 0) continue;   /* an alias written twice */
+                later_period = true;
                 while (p->next != DY_NONE && p->next != idx) p = &m->actors.v[p->next];
                 if (p != a && p->next == DY_NONE) p->next = idx;
             }
         }
+        if (a->type == ET_PERSON && !later_period) model_add_surname(m, names[0].p, names[0].n, idx);
     }
 }
 
@@ -398,6 +435,7 @@ dy_model *model_load(void) {
     pt_init(&m->country_pt, LEX_COUNTRY);
     pt_init(&m->place_pt, LEX_PLACE);
     pt_init(&m->actor_pt, LEX_ACTOR);
+    pt_init(&m->surname_pt, LEX_SURNAME);
     pt_init(&m->role_pt, LEX_ROLE);
     pt_init(&m->verb_pt, LEX_VERB);
     pt_init(&m->stance_pt, LEX_STANCE);
@@ -429,6 +467,7 @@ void model_free(dy_model *m) {
     pt_free(&m->country_pt);
     pt_free(&m->place_pt);
     pt_free(&m->actor_pt);
+    pt_free(&m->surname_pt);
     pt_free(&m->role_pt);
     pt_free(&m->verb_pt);
     pt_free(&m->stance_pt);

@@ -21,6 +21,7 @@ enum lex_bit {
     LEX_PRONOUN = 1 << 7, LEX_MONTH = 1 << 8, LEX_WEEKDAY = 1 << 9,
     LEX_PARTICLE = 1 << 11, LEX_LOCATIVE = 1 << 12, LEX_NPSTOP = 1 << 13, LEX_CUEMOD = 1 << 14,
     LEX_IRREALIS = 1 << 15, LEX_STANCE = 1 << 16, LEX_PLACE = 1 << 17, LEX_REGIONAL = 1 << 18,
+    LEX_SURNAME = 1 << 19,
 };
 
 /* The sequence labellers of the language layer (models/NAME.ap). */
@@ -59,6 +60,7 @@ typedef struct kb_actor {
     dy_actor code;
     dy_date from, until;     /* y == 0: open */
     uint32_t next;           /* next period of the same actor, or DY_NONE */
+    uint32_t same_surname;   /* a person's first period: the next person of that family name, or DY_NONE */
 } kb_actor;
 
 typedef struct kb_role {
@@ -86,6 +88,8 @@ typedef struct dy_model {
     phrase_table country_pt; DY_VEC(kb_country) countries;   /* value: index << 2 | country_match */
     phrase_table place_pt;   DY_VEC(kb_place) places;        /* value: the first place of the name */
     phrase_table actor_pt;   DY_VEC(kb_actor) actors;        /* value: first period's index */
+    phrase_table surname_pt; /* a named person's family name ("Merkel"; "Kim" for Kim Jong Un) ->
+                                the first of the persons so called, chained by same_surname */
     phrase_table role_pt;    DY_VEC(kb_role) roles;
     phrase_table verb_pt;    DY_VEC(kb_verb) verbs;          /* event verbs and nouns, then stance words */
     phrase_table stance_pt;  /* data/stances.tsv: evaluative words, values in verbs */
@@ -108,6 +112,9 @@ bool model_load_taggers(dy_model *m, const char *dir, char *err, size_t errlen);
 
 /* The code an actor entry carries on a date (the period containing it; undated: the last). */
 const kb_actor *model_actor_on(const dy_model *m, uint32_t first, dy_date when);
+/* Index person entry first (a first period) under its family name in surname_pt: the last
+ * word of name, or the first where family names come first (China, the Koreas, ...). */
+void model_add_surname(dy_model *m, const char *name, size_t len, uint32_t first);
 const kb_cameo *model_cameo(const dy_model *m, const char *code);
 /* The value data/words.tsv gives a token of a closed class (pronoun gender, month...). */
 uint32_t model_word_value(const dy_model *m, const dy_token *t);

@@ -233,6 +233,19 @@ TEST(dated_actor_codes_switch_at_their_date) {
     CHECK(t && strcmp(t->actor.sector, "GOV") == 0);
 }
 
+TEST(famous_family_names_alone) {
+    /* the recogniser may miss them in a short sentence, or take them for places */
+    const dy_doc *d = run("Xi spoke to Putin.", "2019-01-01");
+    CHECK(entity_named(d, "Xi Jinping") != NULL);
+    CHECK(entity_named(d, "Vladimir Putin") != NULL);
+    /* family name first in Korea; the one in office on the date */
+    d = run("Mr. Kim spoke on Monday.", "2019-01-01");
+    CHECK(entity_named(d, "Kim Jong Un") != NULL);
+    d = run("Merkel and Macron met on Friday.", "2019-01-01");
+    const dy_entity *e = entity_named(d, "Angela Merkel");
+    CHECK(e && !strcmp(e->actor.country, "DEU"));
+}
+
 TEST(event_with_date_and_place) {
     const dy_doc *d = run("Russian President Vladimir Putin said Friday that he invited President Trump to Moscow.",
                           "2018-07-27");
@@ -395,6 +408,7 @@ int main(void) {
     RUN(boilerplate_and_byline);
     RUN(actor_codes_from_titles_nationality_and_dictionary);
     RUN(dated_actor_codes_switch_at_their_date);
+    RUN(famous_family_names_alone);
     RUN(event_with_date_and_place);
     RUN(places_from_the_gazetteer);
     RUN(event_forms);
