@@ -2,8 +2,11 @@
  *
  * Understands weekdays ("Friday": the latest such day on or before publication),
  * month-day ("July 16", "Jan. 5": in the publication year, or the year before when that
- * would lie in the future), today/yesterday/tomorrow. Returns {0} when the sentence
- * names no day or the article has no publication date. */
+ * would lie in the future; "July 16, 2018" as written), months ("in July", "July 2018":
+ * their first day), years ("in 2016": January 1), periods ("last week": seven days back;
+ * "next month", "last year": their first day) and today/yesterday/tomorrow. Returns {0}
+ * when the sentence names no day, or only a relative one and the article has no
+ * publication date. */
 #ifndef DY_DATES_H
 #define DY_DATES_H
 #include "../know/model.h"

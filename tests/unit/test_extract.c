@@ -294,6 +294,30 @@ TEST(event_forms) {
     CHECK(strstr(events_of(d), ":04") == NULL);
 }
 
+TEST(event_dates_in_their_forms) {
+    static const struct { const char *text, *published; int y, m, d; } cases[] = {
+        {"Putin met Trump in Helsinki on July 16.", "2018-07-27", 2018, 7, 16},
+        {"Putin met Trump on Dec. 30.", "2019-01-03", 2018, 12, 30},   /* last year's December */
+        {"Putin met Trump on July 16, 2017.", "2018-07-27", 2017, 7, 16},
+        {"Putin met Trump in July 2017.", "2018-07-27", 2017, 7, 1},
+        {"Putin met Trump in 2016.", NULL, 2016, 1, 1},   /* a year needs no publication date */
+        {"Putin met Trump on Friday.", "2018-07-29", 2018, 7, 27},
+        {"Putin met Trump last week.", "2018-07-27", 2018, 7, 20},
+        {"Putin met Trump last month.", "2018-07-27", 2018, 6, 1},
+        {"Putin met Trump yesterday.", "2018-07-27", 2018, 7, 26},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const dy_doc *d = run(cases[i].text, cases[i].published);
+        CHECK(d->events.n >= 1);
+        if (d->events.n < 1) continue;
+        dy_date got = d->events.v[0].date;
+        CHECK(got.y == cases[i].y && got.m == cases[i].m && got.d == cases[i].d);
+    }
+    /* a weekday needs the publication date */
+    const dy_doc *d = run("Putin met Trump on Friday.", NULL);
+    CHECK(d->events.n >= 1 && d->events.v[0].date.y == 0);
+}
+
 TEST(places_from_the_gazetteer) {
     /* the most populous place of a name, unless a state or country qualifies it */
     const dy_doc *d = run("Chancellor Anna Weber met President Emmanuel Macron in Paris.", "2019-09-27");
@@ -410,6 +434,7 @@ int main(void) {
     RUN(dated_actor_codes_switch_at_their_date);
     RUN(famous_family_names_alone);
     RUN(event_with_date_and_place);
+    RUN(event_dates_in_their_forms);
     RUN(places_from_the_gazetteer);
     RUN(event_forms);
     RUN(event_clause_structure);
