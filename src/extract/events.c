@@ -240,6 +240,15 @@ static bool already_coded(const dy_doc *d, uint32_t src, uint32_t tgt, const cha
     return false;
 }
 
+/* Is the cue at token k in the present tense ("accuses", "are protesting")? Such an event
+ * happens on the day it is reported. Needs the sentence's tags. */
+static bool plainly_present(const dy_doc *d, uint32_t k) {
+    if (!d->pos || k >= d->toks.n || !d->pos[k]) return false;
+    const char *tag = d->pos[k];
+    if (!strcmp(tag, "VBZ") || !strcmp(tag, "VBP")) return true;
+    return !strcmp(tag, "VBG") && k > 0 && (key_at(d, k - 1, "is") || key_at(d, k - 1, "are"));
+}
+
 void event_add(dy_doc *d, const dy_model *m, uint32_t si, const char *cameo, dy_span cue, uint32_t src,
                uint32_t tgt) {
     if (src == DY_NONE || (tgt != DY_NONE && d->mentions.v[src].entity == d->mentions.v[tgt].entity)) return;
@@ -251,6 +260,7 @@ void event_add(dy_doc *d, const dy_model *m, uint32_t si, const char *cameo, dy_
     memcpy(ev->cameo, cameo, sizeof ev->cameo);
     ev->cue = cue;
     ev->date = date_in_sentence(d, m, si);
+    if (!ev->date.y && plainly_present(d, doc_token_at(d, cue.start))) ev->date = d->published;
     ev->place = DY_NONE;
     find_place(d, m, &d->sents.v[si], ev);
 }

@@ -6,7 +6,8 @@
  * Negated and hypothetical cues ("did not invite", "could impose") are skipped; cues
  * inside quotations are left to the stance coder (stances.h). An action without an actor
  * to receive it is coded only when it needs none (protest, force, violence). Date and
- * place come from the sentence. */
+ * place come from the sentence; an undated event told in the present tense ("accuses")
+ * happens on the publication day. */
 #ifndef DY_EVENTS_H
 #define DY_EVENTS_H
 #include "../know/model.h"

@@ -305,6 +305,7 @@ TEST(event_dates_in_their_forms) {
         {"Putin met Trump last week.", "2018-07-27", 2018, 7, 20},
         {"Putin met Trump last month.", "2018-07-27", 2018, 6, 1},
         {"Putin met Trump yesterday.", "2018-07-27", 2018, 7, 26},
+        {"Putin accuses Trump of lying.", "2018-07-27", 2018, 7, 27},   /* present tense: today */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         const dy_doc *d = run(cases[i].text, cases[i].published);
@@ -313,6 +314,9 @@ TEST(event_dates_in_their_forms) {
         dy_date got = d->events.v[0].date;
         CHECK(got.y == cases[i].y && got.m == cases[i].m && got.d == cases[i].d);
     }
+    /* undated and in the past: no date */
+    const dy_doc *p = run("Putin accused Trump of lying.", "2018-07-27");
+    CHECK(p->events.n >= 1 && p->events.v[0].date.y == 0);
     /* a weekday needs the publication date */
     const dy_doc *d = run("Putin met Trump on Friday.", NULL);
     CHECK(d->events.n >= 1 && d->events.v[0].date.y == 0);
