@@ -68,6 +68,10 @@ static bool cue_at(const qctx *q, uint32_t i, uint32_t limit, uint32_t *n, uint8
     if (i >= limit || tok(q, i)->kind != TK_WORD) return false;
     if ((tok(q, i)->flags & TF_CAP) && q->d->sents.v[tok(q, i)->sent].tok_begin != i) return false;
     if (!pt_longest(&q->m->cue_pt, q->d, i, limit, n, &v)) return false;
+    /* after a determiner it is a noun: "his tweet", "a report", "the claim" */
+    static const char *const determiners[] = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this"};
+    for (size_t k = 0; i > 0 && k < sizeof determiners / sizeof *determiners; k++)
+        if (key_is(q, i - 1, determiners[k])) return false;
     *kind = q->m->cues.v[v].kind;
     return true;
 }
@@ -307,7 +311,10 @@ static bool attribution_after(qctx *q, uint32_t close, attribution *a) {
         uint32_t cn;
         uint8_t kind;
         if (!cue_at(q, c, limit, &cn, &kind) || kind == CUE_NAMING) continue;
-        if (c == k || (kind == CUE_PREP && c == k)) {   /* said Sanders / according to X */
+        /* said Sanders / according to X; not a participle opening more words ("…," arguing they) */
+        const dy_token *ct = tok(q, c);
+        bool participle = ct->key_len > 4 && !strcmp(ct->key + ct->key_len - 3, "ing") && kind != CUE_PREP;
+        if (c == k && !participle) {
             uint32_t se = source_after(q, c + cn, limit);
             if (se == c + cn) return false;
             *a = (attribution){c, c + cn, c + cn, se, DY_NONE, true};
@@ -331,9 +338,14 @@ static bool m_tell(const qctx *q, const attribution *a) {
     return pt_longest(&q->m->cue_pt, q->d, a->cue_b, a->cue_e, &n, &v) && q->m->cues.v[v].kind == CUE_TELL;
 }
 
-static bool participle_after_comma(const qctx *q, uint32_t c) {
+/* A cue whose subject is its clause's: a participle after a comma ("..., saying") or a verb
+ * coordinated with an earlier one ("denounced the shooting and said"). */
+static bool shares_clause_subject(const qctx *q, uint32_t c) {
     const dy_token *t = tok(q, c);
-    return c > 0 && key_is(q, c - 1, ",") && t->key_len > 4 && strcmp(t->key + t->key_len - 3, "ing") == 0;
+    if (c > 0 && (key_is(q, c - 1, "and") || key_is(q, c - 1, "but"))) return true;
+    /* the comma may stand inside a closing mark: “the ayatollahs,” saying */
+    bool comma = c > 0 && (key_is(q, c - 1, ",") || (c > 1 && tok(q, c - 1)->kind == TK_QUOTE && key_is(q, c - 2, ",")));
+    return comma && t->key_len > 4 && strcmp(t->key + t->key_len - 3, "ing") == 0;
 }
 
 /* Before the opening mark, in the same sentence: "Putin said: “…”", or for a partial quote
@@ -363,7 +375,7 @@ static bool attribution_before(qctx *q, uint32_t open, uint32_t lb, bool partial
             *a = (attribution){c, c + cn, c + cn, se, DY_NONE, true};
             return true;
         }
-        if (participle_after_comma(q, c)) {
+        if (shares_clause_subject(q, c)) {
             /* "Rouhani addressed Trump directly, saying: “…”": the clause's subject speaks. */
             uint32_t mi = first_subject(q, lb, c);
             if (mi != DY_NONE) {

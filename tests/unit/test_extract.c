@@ -154,6 +154,19 @@ TEST(speaker_forms_without_a_plain_cue) {
     d = run("Rep. Tom Ellis stood by Mr. Grant, saying he agrees with waiting until " LQ "we have the facts" RQ ".", NULL);
     CHECK(d->quotes.n == 1);
     CHECK_STR(speaker(d, 0), "Tom Ellis");
+    /* a verb coordinated with an earlier one shares its subject */
+    d = run("Mayor Ana Ruiz denounced the attack as a " LQ "hate crime" RQ " and said " LQ "our hearts" RQ " were with them.", NULL);
+    CHECK(d->quotes.n == 2);
+    CHECK_STR(speaker(d, 1), "Ana Ruiz");
+    /* "his tweet" is a noun, not a cue; "warning" after a comma is, for the clause's subject */
+    d = run("Gov. Ellen Reyes sent his tweet to the mayor, warning him to " LQ "never try that again" RQ ".", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Ellen Reyes");
+    CHECK_STR(span(d, d->quotes.v[0].cue), "warning");
+    /* a participle after a quote opens more words; it is no inverted attribution */
+    d = run("Sen. Tom Hale said the plan might be " LQ "counterproductive," RQ " arguing they could fail.", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Tom Hale");
     /* a surname the recogniser missed, after the full name appeared */
     d = run("Rep. Peter King spoke on Sunday. " LQ "We could be strengthening them," RQ " King, R-N.Y., said.", NULL);
     CHECK(d->quotes.n == 1);
