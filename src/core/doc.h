@@ -88,6 +88,7 @@ typedef struct dy_quote {
     uint8_t kind;
     dy_span cue, source;           /* start == end when absent */
     uint32_t entity;               /* speaker, or DY_NONE */
+    dy_span described;             /* no speaker entity: the words describing them ("a senior official") */
     uint32_t sent;
 } dy_quote;
 

@@ -224,6 +224,11 @@ static uint32_t resolve_source(qctx *q, uint32_t b, uint32_t e, uint32_t at) {
         if (mi == DY_NONE) continue;
         const dy_mention *mn = &d->mentions.v[mi];
         if (mn->kind != MK_NAME || mn->entity == DY_NONE) continue;
+        /* a name qualifying a noun is not the speaker: "an Obama administration official" */
+        const dy_token *next = mn->tok_end < head_end ? tok(q, mn->tok_end) : NULL;
+        if (next && next->kind == TK_WORD && !(next->flags & TF_CAP) && !(next->lex & (LEX_NPSTOP | LEX_CUEMOD)) &&
+            !key_is(q, mn->tok_end, "'s") && !key_is(q, mn->tok_end, "of"))
+            continue;
         if (mn->type == ET_PERSON || best == DY_NONE || d->entities.v[best].type != ET_PERSON) best = mn->entity;
     }
     /* A description with the name in apposition: "the Iranian president, Hassan Rouhani". */
@@ -462,6 +467,23 @@ static bool is_title(const qctx *q, const raw_quote *r) {
     return words > 0 && words <= 6 && (tok(q, r->cb)->flags & TF_CAP);
 }
 
+/* Words that describe a speaker no entity stands for: the source's head ("a senior
+ * official", of "a senior official, who asked not to be named"), or the name in apposition
+ * to a description ("the head of the force, Gholamhossein Gharibpour"); not a pronoun. */
+static void describe_source(const qctx *q, const attribution *a, dy_quote *o) {
+    uint32_t b = a->src_b, e = a->src_e;
+    while (e > b && (key_is(q, e - 1, ",") || key_is(q, e - 1, "'s") || tok(q, e - 1)->kind == TK_PUNCT)) e--;
+    if (e <= b || (e - b == 1 && ment_pronoun_gender(q->m, tok(q, b)) >= 0)) return;
+    uint32_t comma = b;
+    while (comma < e && !key_is(q, comma, ",")) comma++;
+    bool description = !(tok(q, b)->flags & TF_CAP) || key_is(q, b, "the") || key_is(q, b, "a") || key_is(q, b, "an");
+    if (comma < e && description && comma + 1 < e && (tok(q, comma + 1)->flags & TF_CAP))
+        b = comma + 1;
+    else
+        e = comma;
+    if (e > b) o->described = (dy_span){tok(q, b)->start, tok(q, e - 1)->end};
+}
+
 static void emit_quote(qctx *q, const raw_quote *r, uint8_t kind, const attribution *a, uint32_t speaker) {
     dy_quote *o = &DY_PUSH(&q->d->arena, q->d->quotes);
     o->span.start = tok(q, r->cb)->start;
@@ -476,6 +498,8 @@ static void emit_quote(qctx *q, const raw_quote *r, uint8_t kind, const attribut
     if (speaker != DY_NONE) {
         q->last_speaker = speaker;
         q->last_speaker_para = para_of(q, r->cb);
+    } else if (a && a->found) {
+        describe_source(q, a, o);
     }
 }
 

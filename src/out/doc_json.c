@@ -118,7 +118,9 @@ static void write_quotes(sb *o, const dy_doc *d) {
         jw_next(o, "speaker");
         entity_ref(o, q->entity);
         jw_next(o, "speaker_name");
-        jw_cstr(o, q->entity != DY_NONE ? d->entities.v[q->entity].name : NULL);
+        if (q->entity != DY_NONE) jw_cstr(o, d->entities.v[q->entity].name);
+        else if (q->described.end > q->described.start) jw_str(o, d->text + q->described.start, q->described.end - q->described.start);
+        else jw_cstr(o, NULL);
         sb_putc(o, '}');
     }
     sb_putc(o, ']');

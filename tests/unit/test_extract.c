@@ -167,6 +167,14 @@ TEST(speaker_forms_without_a_plain_cue) {
     d = run("Sen. Tom Hale said the plan might be " LQ "counterproductive," RQ " arguing they could fail.", NULL);
     CHECK(d->quotes.n == 1);
     CHECK_STR(speaker(d, 0), "Tom Hale");
+    /* an anonymous source keeps its description; a name qualifying a noun is not the speaker */
+    d = run(LQ "We were not told," RQ " said an unidentified Obama administration official.", "2013-05-05");
+    CHECK(d->quotes.n == 1 && d->quotes.v[0].entity == DY_NONE);
+    CHECK_STR(span(d, d->quotes.v[0].described), "an unidentified Obama administration official");
+    /* a description with the name in apposition gives the name */
+    d = run("The head of the force, Amir Tavana, said: " LQ "It is psychological warfare." RQ "", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK(d->quotes.v[0].entity != DY_NONE || strcmp(span(d, d->quotes.v[0].described), "Amir Tavana") == 0);
     /* a surname the recogniser missed, after the full name appeared */
     d = run("Rep. Peter King spoke on Sunday. " LQ "We could be strengthening them," RQ " King, R-N.Y., said.", NULL);
     CHECK(d->quotes.n == 1);
