@@ -78,7 +78,15 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
         }
         /* a country or its capital acting acts through its government ("Iran seized") */
         if ((v & 3) != CM_DEMONYM) memcpy(mn->actor.sector, "GOV", 4);
-        if ((v & 3) == CM_NAME) {
+        /* a country's name, or its capital standing for its government ("Pyongyang said",
+         * "Moscow's decision"), not a place something happens in or goes to */
+        const dy_token *prev = b > 0 ? &d->toks.v[b - 1] : NULL;
+        bool place = prev && ((prev->lex & LEX_LOCATIVE) || !strcmp(prev->key, "at") || !strcmp(prev->key, "into") ||
+                              !strcmp(prev->key, "via"));
+        const dy_token *first = &d->toks.v[b];
+        bool dateline = (first->flags & TF_ALLCAP) && (b == 0 || (first->flags & TF_NEWLINE));   /* "SEOUL (Reuters) -" */
+        place = place || dateline;
+        if ((v & 3) == CM_NAME || ((v & 3) == CM_CAPITAL && !place)) {
             mn->country_name = true;
             mn->type = ET_GPE;   /* "US" the recogniser took for an organisation */
         }
