@@ -1,6 +1,7 @@
 #include "quotes.h"
 #include "entities.h"
 #include "mentions.h"
+#include "../lang/lang.h"
 #include <string.h>
 
 #define SOURCE_MAX_TOKENS 12
@@ -254,6 +255,11 @@ static uint32_t resolve_source(qctx *q, uint32_t b, uint32_t e, uint32_t at) {
                 best = (uint32_t)ei;
         }
     }
+    /* a group heading the source: "top Russian officials" (not "an administration official") */
+    uint32_t last = head_end > b ? q->mention_at[head_end - 1] : DY_NONE;
+    if (best == DY_NONE && last != DY_NONE && d->mentions.v[last].kind == MK_NOMINAL &&
+        d->mentions.v[last].tok_end == head_end)
+        best = d->mentions.v[last].entity;
     if (best != DY_NONE) return best;
     e = head_end;
     /* A pronoun: the person the sentence is about when it names one before the pronoun
@@ -353,6 +359,33 @@ static bool shares_clause_subject(const qctx *q, uint32_t c) {
     return comma && t->key_len > 4 && strcmp(t->key + t->key_len - 3, "ing") == 0;
 }
 
+/* The subject of the clause a participle or coordinated verb at c continues: the last
+ * mention before c that a finite verb follows, past an appositive ("top Russian officials
+ * lined up to hit back, calling ..." after "Hours after President Trump announced ...");
+ * else the sentence's first subject. Tags the sentence. */
+static uint32_t clause_subject(qctx *q, uint32_t lb, uint32_t c) {
+    lang_tag_sentence(q->d, q->m, tok(q, c)->sent);
+    const char *const *pos = q->d->pos;
+    uint32_t best = DY_NONE;
+    for (uint32_t k = lb; pos && k < c; k++) {
+        uint32_t mi = q->mention_at[k];
+        if (mi == DY_NONE || q->in_quote[k] || q->d->mentions.v[mi].tok_begin != k) continue;
+        const dy_mention *mn = &q->d->mentions.v[mi];
+        if (mn->modifier || mn->possessive || (mn->type == ET_GPE && !mn->country_name)) continue;   /* no places */
+        uint32_t v = mn->tok_end;
+        if (v < c && key_is(q, v, ",")) {   /* "Ryabkov, the deputy minister, said" */
+            uint32_t close = v + 1;
+            while (close < c && close < v + 12 && !key_is(q, close, ",")) close++;
+            v = close + 1;
+        }
+        while (v < c && pos[v] && !strcmp(pos[v], "RB")) v++;
+        if (v < c && pos[v] && (!strcmp(pos[v], "VBD") || !strcmp(pos[v], "VBZ") || !strcmp(pos[v], "VBP") ||
+                                !strcmp(pos[v], "MD")))
+            best = mi;
+    }
+    return best != DY_NONE ? best : first_subject(q, lb, c);
+}
+
 /* Before the opening mark, in the same sentence: "Putin said: “…”", or for a partial quote
  * any cue earlier in the sentence. */
 static bool attribution_before(qctx *q, uint32_t open, uint32_t lb, bool partial, attribution *a) {
@@ -382,7 +415,7 @@ static bool attribution_before(qctx *q, uint32_t open, uint32_t lb, bool partial
         }
         if (shares_clause_subject(q, c)) {
             /* "Rouhani addressed Trump directly, saying: “…”": the clause's subject speaks. */
-            uint32_t mi = first_subject(q, lb, c);
+            uint32_t mi = clause_subject(q, lb, c);
             if (mi != DY_NONE) {
                 const dy_mention *mn = &q->d->mentions.v[mi];
                 *a = (attribution){c, c + cn, mn->tok_begin, mn->tok_end, DY_NONE, true};

@@ -167,6 +167,12 @@ TEST(speaker_forms_without_a_plain_cue) {
     d = run("Sen. Tom Hale said the plan might be " LQ "counterproductive," RQ " arguing they could fail.", NULL);
     CHECK(d->quotes.n == 1);
     CHECK_STR(speaker(d, 0), "Tom Hale");
+    /* a participle continues the clause whose subject a verb follows, not the sentence's first name;
+     * a group can speak */
+    d = run("Hours after President Donald Trump announced the move, top Russian officials lined up to hit back, "
+            "calling it a " LQ "very dangerous" RQ " provocation.", "2018-10-21");
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Russian officials");
     /* an anonymous source keeps its description; a name qualifying a noun is not the speaker */
     d = run(LQ "We were not told," RQ " said an unidentified Obama administration official.", "2013-05-05");
     CHECK(d->quotes.n == 1 && d->quotes.v[0].entity == DY_NONE);
