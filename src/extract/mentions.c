@@ -121,10 +121,13 @@ static bool group_noun(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t 
     if (t->flags & TF_CAP && k > d->sents.v[t->sent].tok_begin) return false;
     if (!pt_longest(&m->role_pt, d, k, end, n, r)) return false;
     const kb_role *role = &m->roles.v[*r];
-    if (role->kind != ROLE_NOUN || !role->code.sector[0]) return false;
-    /* a plural, or a collective noun ("government", "administration", "police") */
-    return role->plural || strcmp(t->key, "government") == 0 || strcmp(t->key, "administration") == 0 ||
-           strcmp(t->key, "police") == 0 || strcmp(t->key, "military") == 0 || strcmp(t->key, "army") == 0;
+    if (role->kind != ROLE_NOUN) return false;
+    /* a plural ("critics" need no sector), or a collective noun ("government", "police") */
+    static const char *const collective[] = {"government", "administration", "police", "military", "army", "media", "staff"};
+    if (role->plural) return true;
+    for (size_t i = 0; i < sizeof collective / sizeof *collective; i++)
+        if (!strcmp(t->key, collective[i])) return true;
+    return false;
 }
 
 /* A nominal group mention: the role noun with the nationality words before it ("Syrian
@@ -138,16 +141,18 @@ static void add_group(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint
         memcpy(code.country, m->countries.v[v >> 2].iso3, 4);
     uint32_t start = full_b;
     /* "the Trump administration": the name just before makes it theirs */
+    const char *owner_sector = "";
     if (full_b == b && d->mentions.n && d->mentions.v[d->mentions.n - 1].tok_end == b &&
         d->mentions.v[d->mentions.n - 1].kind == MK_NAME) {
         const dy_mention *prev = &d->mentions.v[d->mentions.n - 1];
         start = prev->tok_begin;
         if (!code.country[0]) memcpy(code.country, prev->actor.country, 4);
+        owner_sector = prev->actor.sector;   /* "White House staff" work for the White House */
     }
     dy_mention *mn = add_mention(d, b, e, start, ET_NORP, MK_NOMINAL);
     mn->start = d->toks.v[start].start;   /* the group's words include its modifiers */
     mn->actor = code;
-    memcpy(mn->actor.sector, m->roles.v[role].code.sector, 4);
+    memcpy(mn->actor.sector, m->roles.v[role].code.sector[0] ? m->roles.v[role].code.sector : owner_sector, 4);
     if (m->roles.v[role].code.country[0]) memcpy(mn->actor.country, m->roles.v[role].code.country, 4);
     mn->gender = G_PLURAL;
 }
