@@ -166,9 +166,9 @@ static const char *most_named_country(const dy_doc *d, bool places_only) {
 
 /* People and groups whose country nothing in the text gave act, as news goes, for the
  * country named just before them in their sentence, else for the country the article is
- * about: for people and organisations the one its places, nationalities and known actors
- * name most often (the country whose politics it reports); for unnamed groups ("the
- * rebels", "refugees") the one its places and nationalities name most (where it happens). */
+ * about: the one its places, nationalities and known actors name most often (the country
+ * whose politics it reports); for rebels, insurgents, the opposition and refugees the one
+ * its places and nationalities name most (where it happens). */
 static void assign_home_country(dy_doc *d, const dy_model *m) {
     char home[4] = "", scene[4] = "";
     const char *c = most_named_country(d, false);
@@ -177,12 +177,16 @@ static void assign_home_country(dy_doc *d, const dy_model *m) {
     memcpy(scene, (c = most_named_country(d, true)) ? c : home, 4);
     for (size_t ei = 0; ei < d->entities.n; ei++) {
         dy_entity *e = &d->entities.v[ei];
-        if (e->actor.country[0] || (e->type == ET_NORP && !e->actor.sector[0])) continue;
+        bool group = d->mentions.v[e->first_mention].kind == MK_NOMINAL;
+        if (e->actor.country[0] || (e->type == ET_NORP && !group && !e->actor.sector[0])) continue;
         if (e->type != ET_PERSON && e->type != ET_ORG && e->type != ET_NORP) continue;
         const char *near = country_in_name(d, m, e->first_mention);
         if (!near) near = nearby_country(d, e->first_mention);
-        bool group = d->mentions.v[e->first_mention].kind == MK_NOMINAL;
-        memcpy(e->actor.country, near ? near : group ? scene : home, 4);
+        /* rebels, insurgents, the opposition and refugees belong where the story happens */
+        static const char *const local[] = {"REB", "INS", "OPP", "REF"};
+        bool at_scene = false;
+        for (size_t i = 0; group && i < sizeof local / sizeof *local; i++) at_scene |= !strcmp(e->actor.sector, local[i]);
+        memcpy(e->actor.country, near ? near : at_scene ? scene : home, 4);
     }
 }
 
