@@ -1,0 +1,60 @@
+/* validate.c - `dyad validate tabari PROJECT` and `dyad validate petrarch RECORDS.xml`:
+ * run the validation suites of TABARI and PETRARCH with dyad's pattern coders and print
+ * the share of records coded exactly as expected. */
+#include "cli.h"
+#include "../code/tabval.h"
+#include <stdio.h>
+#include <string.h>
+
+static void usage(FILE *f) {
+    fputs("usage: dyad validate tabari PROJECT [-v]\n"
+          "       dyad validate petrarch RECORDS.xml [-v]\n"
+          "\n"
+          "Codes the records of a validation suite with dyad's pattern coders and compares\n"
+          "the events with the expected ones (the exact set of source, target and code).\n"
+          "  tabari    a TABARI .project (Validate.project): its actors, agents, verbs,\n"
+          "            options and text files; records up to FINAL-01, where TABARI's own\n"
+          "            validation stops; OPTION records change options and are not counted,\n"
+          "            nor are records whose expectations are all behind -{ (unchecked)\n"
+          "  petrarch  PETRARCH unit-test records (PETR.UnitTest.records.xml); the\n"
+          "            dictionaries named in its <Environment> are read from ../dictionaries\n"
+          "            beside the file's folder, or from the file's own folder\n"
+          "  -v        print each failing record with its expected and coded events\n"
+          "\n"
+          "Prints failing record ids, then a last line such as\n"
+          "tabari.records=N tabari.exact=K tabari.share=0.xx\n",
+          f);
+}
+
+int cli_validate(int argc, char **argv) {
+    const char *suite = NULL, *path = NULL;
+    bool verbose = false;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            usage(stdout);
+            return 0;
+        }
+        if (!strcmp(argv[i], "-v")) verbose = true;
+        else if (!suite) suite = argv[i];
+        else if (!path) path = argv[i];
+        else {
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (!suite || !path || (strcmp(suite, "tabari") && strcmp(suite, "petrarch"))) {
+        usage(stderr);
+        return 2;
+    }
+    char err[512];
+    tv_summary s;
+    bool ok = !strcmp(suite, "tabari") && tv_run(path, stdout, verbose, &s, err, sizeof err);
+    if (!ok) {
+        fprintf(stderr, "dyad validate: %s\n", err);
+        return 2;
+    }
+    printf("%s.options=%u %s.unchecked=%u\n", suite, s.options, suite, s.unchecked);
+    printf("%s.records=%u %s.exact=%u %s.share=%.2f\n", suite, s.records, suite, s.exact, suite,
+           s.records ? (double)s.exact / s.records : 0.0);
+    return 0;
+}
