@@ -20,6 +20,7 @@ static void usage(FILE *f) {
           "            dictionaries named in its <Environment> are read from ../dictionaries\n"
           "            beside the file's folder, or from the file's own folder\n"
           "  -v        print each failing record with its expected and coded events\n"
+          "  -x ID     print how record ID was parsed (words, classes, actors, clauses)\n"
           "\n"
           "Prints failing record ids, then a last line such as\n"
           "tabari.records=N tabari.exact=K tabari.share=0.xx\n",
@@ -29,12 +30,14 @@ static void usage(FILE *f) {
 int cli_validate(int argc, char **argv) {
     const char *suite = NULL, *path = NULL;
     bool verbose = false;
+    const char *explain = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             usage(stdout);
             return 0;
         }
         if (!strcmp(argv[i], "-v")) verbose = true;
+        else if (!strcmp(argv[i], "-x") && i + 1 < argc) explain = argv[++i];
         else if (!suite) suite = argv[i];
         else if (!path) path = argv[i];
         else {
@@ -48,7 +51,7 @@ int cli_validate(int argc, char **argv) {
     }
     char err[512];
     tv_summary s;
-    bool ok = !strcmp(suite, "tabari") && tv_run(path, stdout, verbose, &s, err, sizeof err);
+    bool ok = !strcmp(suite, "tabari") && tv_run(path, stdout, verbose, explain, &s, err, sizeof err);
     if (!ok) {
         fprintf(stderr, "dyad validate: %s\n", err);
         return 2;

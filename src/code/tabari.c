@@ -131,6 +131,18 @@ static bool same_code(const tw_parse *p, ref a, ref b) {
     return !strcmp(x, y);
 }
 
+/* A target candidate: another code than the source's by its own code; a member of the
+ * source's own compound is taken alone. */
+static bool target_ok(const tw_parse *p, uint32_t a, ref src, ref *tgt) {
+    ref own = {(int32_t)a, -1, NULL};
+    if (p->actors[a].pronoun) own = actor_ref(p, (int32_t)a);
+    if (same_code(p, own, src)) return false;
+    ref r = actor_ref(p, (int32_t)a);
+    if (r.group >= 0 && r.group == src.group) r.group = -1;
+    *tgt = r;
+    return true;
+}
+
 /* Every code a reference stands for: compound members, coded compounds split at '/'. */
 static uint32_t codes_of(const tw_parse *p, ref r, char out[][48], uint32_t cap) {
     uint32_t n = 0;
@@ -143,7 +155,7 @@ static uint32_t codes_of(const tw_parse *p, ref r, char out[][48], uint32_t cap)
     for (uint32_t i = 0; i < nl; i++)
         for (const char *c = list[i]; *c && n < cap;) {
             size_t k = strcspn(c, "/");
-            snprintf(out[n++], 48, "%.*s", (int)k, c);
+            snprintf(out[n++], 48, "%.*s", (int)(k < 47 ? k : 47), c);
             c += k + (c[k] == '/');
         }
     return n;
@@ -151,6 +163,14 @@ static uint32_t codes_of(const tw_parse *p, ref r, char out[][48], uint32_t cap)
 
 static bool live_actor(const tw_parse *p, uint32_t a) {
     return !p->actors[a].dead && !p->words[p->actors[a].start].deleted;
+}
+
+/* A target found by the default search: not a possessive pronoun ("its embassy"). */
+static bool target_actor(const tw_parse *p, uint32_t a) {
+    if (!live_actor(p, a)) return false;
+    if (!p->actors[a].pronoun) return true;
+    const tw_word *w = &p->words[p->actors[a].start];
+    return !(w->n >= 3 && (!memcmp(w->w, "ITS", 3) || !memcmp(w->w, "HIS", 3) || !memcmp(w->w, "THEIR", w->n)));
 }
 
 typedef struct verb_code {
@@ -231,7 +251,7 @@ static bool code_verb(const tw_parse *p, const tw_dicts *dc, const tb_options *o
     if (!has(src)) {
         if (has(clause_src)) src = clause_src;
         for (uint32_t a = 0; a < p->nactors && !has(src); a++)
-            if (live_actor(p, a) && p->actors[a].start >= cs && p->actors[a].start < v->start &&
+            if (target_actor(p, a) && p->actors[a].start >= cs && p->actors[a].start < v->start &&
                 (!has(tgt) || !same_code(p, actor_ref(p, (int32_t)a), tgt)))
                 src = actor_ref(p, (int32_t)a);
         if (!has(src) && o->def_src[0] && o->def_prior) src = (ref){-1, -1, o->def_src};
@@ -244,14 +264,11 @@ static bool code_verb(const tw_parse *p, const tw_dicts *dc, const tb_options *o
     if (!has(src)) return false;
     if (!has(tgt)) {
         for (uint32_t a = 0; a < p->nactors && !has(tgt); a++)
-            if (live_actor(p, a) && p->actors[a].start > v->last && p->actors[a].start < ce &&
-                !same_code(p, actor_ref(p, (int32_t)a), src))
-                tgt = actor_ref(p, (int32_t)a);
+            if (target_actor(p, a) && p->actors[a].start > v->last && p->actors[a].start < ce) target_ok(p, a, src, &tgt);
         if (!has(tgt) && o->def_tgt[0] && o->def_after) tgt = (ref){-1, -1, o->def_tgt};
         for (uint32_t a = p->nactors; a-- > 0 && !has(tgt);)
-            if (live_actor(p, a) && p->actors[a].start >= cs && p->actors[a].last < v->start &&
-                !same_code(p, actor_ref(p, (int32_t)a), src))
-                tgt = actor_ref(p, (int32_t)a);
+            if (target_actor(p, a) && p->actors[a].start >= cs && p->actors[a].start < v->start)
+                target_ok(p, a, src, &tgt);
         if (!has(tgt) && src.group >= 0) tgt = src;
         if (!has(tgt) && o->def_tgt[0]) tgt = (ref){-1, -1, o->def_tgt};
     }
@@ -276,8 +293,8 @@ static uint32_t add_events(const tw_parse *p, const verb_code *vc, pending *list
             if (!strcmp(s[i], t[k])) continue;
             for (int pass = 0; pass < (b[0] ? 2 : 1) && n < cap; pass++) {
                 pending *e = &list[n++];
-                snprintf(e->ev.src, sizeof e->ev.src, "%s", pass ? t[k] : s[i]);
-                snprintf(e->ev.tgt, sizeof e->ev.tgt, "%s", pass ? s[i] : t[k]);
+                snprintf(e->ev.src, sizeof e->ev.src, "%.47s", pass ? t[k] : s[i]);
+                snprintf(e->ev.tgt, sizeof e->ev.tgt, "%.47s", pass ? s[i] : t[k]);
                 snprintf(e->ev.code, sizeof e->ev.code, "%s", pass ? b : a);
                 e->sub = vc->sub, e->dom = vc->dom;
             }
@@ -291,7 +308,7 @@ static bool active_verb(const tw_verb *v) { return !v->dead && !v->noun && v->se
 static void shift_time(const tw_parse *p, const tw_dicts *dc, tb_result *out) {
     for (uint32_t i = 0; i < p->nverbs; i++) {
         const tw_verb *v = &p->verbs[i];
-        if (v->section != VS_TIME || v->dead) continue;
+        if (v->section != VS_TIME) continue;   /* even inside a deleted comma clause */
         const vd_root *rt = &dc->verbs->roots.v[v->root];
         const vd_verb *verb = &dc->verbs->verbs.v[rt->verb];
         uint32_t up[TW_MAX_WORDS], low[TW_MAX_WORDS], nu, nl;

@@ -256,7 +256,25 @@ static bool read_project(const char *path, project *pj, char *err, size_t errlen
     return true;
 }
 
-bool tv_run(const char *path, FILE *log, bool verbose, tv_summary *out, char *err, size_t errlen) {
+/* The parse of a record as TABARI would show it: each word with its class, actor and
+ * clause marks. */
+static void explain_parse(FILE *log, const tw_parse *p) {
+    static const char *const types[] = {"", "actor", "agent", "verb", "noun", "adj", "det", "pron", "conj", ",", "time"};
+    for (uint32_t c = 0; c < p->nclauses; c++) {
+        fprintf(log, "  clause %u:", c);
+        for (uint32_t i = p->clause_start[c]; i < p->clause_end[c]; i++) {
+            const tw_word *w = &p->words[i];
+            fprintf(log, " %s%s", w->deleted ? "~" : "", w->w);
+            if (w->type) fprintf(log, "/%s", types[w->type]);
+            if (w->actor >= 0) fprintf(log, "[%s%s]", p->actors[w->actor].code, p->actors[w->actor].dead ? " dead" : "");
+            if (w->group >= 0) fprintf(log, "<%d>", w->group);
+        }
+        fputc('\n', log);
+    }
+}
+
+bool tv_run(const char *path, FILE *log, bool verbose, const char *explain, tv_summary *out, char *err,
+            size_t errlen) {
     project pj;
     if (!read_project(path, &pj, err, errlen)) return false;
     ad_dict ad;
@@ -299,6 +317,10 @@ bool tv_run(const char *path, FILE *log, bool verbose, tv_summary *out, char *er
         bool seq = sequence_of(o.forward, r.idinfo, &story, &sent);
         const char *use = seq && story == prev_story && sent == prev_sent + 1 && fwd[0] ? fwd : NULL;
         tb_code(p, &dc, &o, r.text, strlen(r.text), record_date(r.date, o.yyyy), use, res);
+        if (explain && !strcmp(explain, r.id)) {
+            report(log, &r, res, true);
+            explain_parse(log, p);
+        }
         if (seq) {
             prev_story = story, prev_sent = sent;
             if (res->first_actor[0]) snprintf(fwd, sizeof fwd, "%s", res->first_actor);

@@ -17,6 +17,8 @@
 typedef struct tv_summary { unsigned records, exact, options, unchecked; } tv_summary;
 
 /* Run the suite of project; failures go to log (with expected and coded events when
- * verbose). False with a message when a file cannot be read. */
-bool tv_run(const char *project, FILE *log, bool verbose, tv_summary *out, char *err, size_t errlen);
+ * verbose; with the parse of the record whose id is explain, if not NULL). False with a
+ * message when a file cannot be read. */
+bool tv_run(const char *project, FILE *log, bool verbose, const char *explain, tv_summary *out, char *err,
+            size_t errlen);
 #endif

@@ -36,13 +36,10 @@ static void add_word(tw_parse *p, const char *s, size_t n, bool cap) {
     *w = (tw_word){t, (uint16_t)n, cap, n == 1 && *s == ',', false, TT_NONE, -1, -1, -1};
 }
 
-/* A clitic ('s, n't, 're...) written against the word before it. */
-static bool clitic(const dy_doc *d, uint32_t t) {
-    const dy_token *k = &d->toks.v[t];
-    if (t == 0 || (k->flags & TF_SPACE) || k->kind != TK_WORD) return false;
-    return k->key[0] == '\'' || !strcmp(k->key, "n't");
-}
-
+/* TABARI's words are blank-delimited: dyad's tokens written together are joined again
+ * ("Gondor" + "'s", "did" + "n't", "States43", "(tabulated"), except at the marks TABARI
+ * splits at or drops: commas and semicolons (commas), double quotes, hyphens and
+ * underscores (blanks), sentence periods, '?' and '!'. */
 static void make_words(tw_parse *p, const char *text, size_t len, const hashmap *abbrevs) {
     dy_doc *d = &p->doc;
     doc_reset(d, text, (uint32_t)len);
@@ -50,40 +47,33 @@ static void make_words(tw_parse *p, const char *text, size_t len, const hashmap 
     bool lower = false;
     for (size_t i = 0; i < len && !lower; i++) lower = text[i] >= 'a' && text[i] <= 'z';
     p->allcaps = !lower;
-    for (uint32_t t = 0; t < d->toks.n; t++) {
-        const dy_token *k = &d->toks.v[t];
-        const char *s = text + k->start;
-        uint32_t n = k->end - k->start;
-        p->final_stop = k->kind == TK_PUNCT && (*s == '.' || *s == '?' || *s == '!');
-        if (k->kind == TK_PUNCT) {
+    char buf[256];
+    uint32_t m = 0;
+    bool cap = false;
+    for (uint32_t t = 0; t <= d->toks.n; t++) {
+        const dy_token *k = t < d->toks.n ? &d->toks.v[t] : NULL;
+        const char *s = k ? text + k->start : "";
+        uint32_t n = k ? k->end - k->start : 0;
+        bool sep = !k || k->kind == TK_QUOTE || (k->kind == TK_PUNCT && strchr(",;.?!-_", *s));
+        if (!k || sep || (k->flags & TF_SPACE)) {   /* the word so far is complete */
+            add_word(p, buf, m, cap);
+            m = 0;
+        }
+        if (!k) break;
+        if (sep) {
             if (*s == ',' || *s == ';') add_word(p, ",", 1, false);
-            else if (!strchr(".?!-_", *s)) add_word(p, s, n, false);
+            else if (k->kind == TK_QUOTE && !(k->flags & TF_QSINGLE)) add_word(p, "\"", 1, false);
             continue;
         }
-        if (k->kind == TK_QUOTE) {
-            if (!(k->flags & TF_QSINGLE)) add_word(p, "\"", 1, false);
-            continue;
-        }
-        if (clitic(d, t) && p->n && !p->words[p->n - 1].comma) {
-            tw_word *prev = &p->words[p->n - 1];
-            char *j = dy_arena_alloc_raw(&d->arena, prev->n + n + 1u);
-            memcpy(j, prev->w, prev->n);
-            wp_upper(j + prev->n, s, n);
-            j[prev->n + n] = '\0';
-            prev->w = j;
-            prev->n = (uint16_t)(prev->n + n);
-            continue;
-        }
-        char buf[256];
-        uint32_t m = 0;
-        for (uint32_t i = 0; i < n && m < sizeof buf; i++)
-            if (!(k->kind == TK_NUM && s[i] == ',')) buf[m++] = s[i];
-        bool cap = k->flags & TF_CAP;
-        for (uint32_t b = 0, i = 0; i <= m; i++) {   /* hyphens and underscores part words */
-            if (i == m || buf[i] == '-' || buf[i] == '_') {
-                add_word(p, buf + b, i - b, cap && b == 0);
-                b = i + 1;
+        if (!m) cap = k->flags & TF_CAP;
+        for (uint32_t i = 0; i < n && m < sizeof buf; i++) {
+            if (k->kind == TK_NUM && s[i] == ',') continue;   /* 1,500 -> 1500 */
+            if (s[i] == '-' || s[i] == '_') {   /* hyphens and underscores part words */
+                add_word(p, buf, m, cap);
+                m = 0, cap = false;
+                continue;
             }
+            buf[m++] = s[i];
         }
     }
 }
@@ -218,7 +208,7 @@ static void join_code(char *code, size_t cap, const char *agent) {
     char out[64];
     if (suffix) snprintf(out, sizeof out, "%s%.*s", code, (int)acn, ac);
     else snprintf(out, sizeof out, "%.*s%s", (int)acn, ac, code);
-    snprintf(code, cap, "%s", out);
+    snprintf(code, cap, "%.47s", out);
 }
 
 static int32_t actor_ending_at(const tw_parse *p, int64_t i) {
@@ -297,6 +287,25 @@ static void resolve_pronouns(tw_parse *p, const char *fwd) {
         p->actors[p->nactors] = pa;
         w->actor = (int32_t)p->nactors++;
     }
+}
+
+/* Actors in text order (agents made actors and pronouns were appended). */
+static void sort_actors(tw_parse *p) {
+    uint32_t order[TW_MAX_WORDS], inv[TW_MAX_WORDS];
+    for (uint32_t i = 0; i < p->nactors; i++) order[i] = i;
+    for (uint32_t i = 1; i < p->nactors; i++)
+        for (uint32_t k = i; k > 0 && p->actors[order[k - 1]].start > p->actors[order[k]].start; k--) {
+            uint32_t t = order[k];
+            order[k] = order[k - 1];
+            order[k - 1] = t;
+        }
+    tw_actor tmp[TW_MAX_WORDS];
+    for (uint32_t i = 0; i < p->nactors; i++) tmp[i] = p->actors[order[i]], inv[order[i]] = i;
+    memcpy(p->actors, tmp, p->nactors * sizeof *tmp);
+    for (uint32_t i = 0; i < p->n; i++)
+        if (p->words[i].actor >= 0) p->words[i].actor = (int32_t)inv[p->words[i].actor];
+    for (uint32_t g = 0; g < p->ngroups; g++)
+        for (uint32_t k = 0; k < p->groups[g].n; k++) p->groups[g].members[k] = (int32_t)inv[p->groups[g].members[k]];
 }
 
 static bool adj_or_det(const tw_word *w) { return w->type == TT_ADJ || w->type == TT_DET; }
@@ -381,12 +390,14 @@ static void delete_comma_clauses(tw_parse *p, const tw_opts *o) {
     if (!m || o->comma_off) return;
     uint32_t c = count_words(p, 0, commas[0]);
     if (c > (uint32_t)o->comma_bmin && c <= (uint32_t)o->comma_bmax) delete_range(p, 0, commas[0] + 1);
+    bool last_deleted = false;   /* a deleted clause took the comma the terminal one would start at */
     for (uint32_t k = 0; k + 1 < m; k++) {
         c = count_words(p, commas[k] + 1, commas[k + 1]);
-        if (c > (uint32_t)o->comma_min && c <= (uint32_t)o->comma_max) delete_range(p, commas[k], commas[k + 1] + 1);
+        last_deleted = c > (uint32_t)o->comma_min && c <= (uint32_t)o->comma_max;
+        if (last_deleted) delete_range(p, commas[k], commas[k + 1] + 1);
     }
     c = count_words(p, commas[m - 1] + 1, p->n);
-    if (p->final_stop && c > (uint32_t)o->comma_emin && c <= (uint32_t)o->comma_emax) delete_range(p, commas[m - 1], p->n);
+    if (!last_deleted && c > (uint32_t)o->comma_emin && c <= (uint32_t)o->comma_emax) delete_range(p, commas[m - 1], p->n);
     for (uint32_t a = 0; a < p->nactors; a++)
         for (uint32_t i = p->actors[a].start; i <= p->actors[a].last; i++)
             if (p->words[i].deleted && p->words[i].actor == (int32_t)a) p->actors[a].dead = true;
@@ -456,6 +467,7 @@ uint32_t tw_parse_text(tw_parse *p, const tw_dicts *dc, const char *text, size_t
     attach_agents(p, agents, nagents, o->convert_agents);
     find_compounds(p);
     resolve_pronouns(p, fwd);
+    sort_actors(p);
     delete_comma_clauses(p, o);
     cut_clauses(p);
     for (uint32_t i = 0; i < p->n; i++) {

@@ -63,7 +63,7 @@ typedef struct tw_parse {
     uint32_t clause_start[TW_MAX_WORDS], clause_end[TW_MAX_WORDS];   /* words [start, end) */
     uint32_t nclauses;
     uint32_t conj_splits;
-    bool discard, complex, allcaps, final_stop;
+    bool discard, complex, allcaps;
     pm_word pm[TW_MAX_WORDS];              /* the words as the matcher sees them */
     dy_doc doc;                            /* tokens; its arena holds the words' text */
 } tw_parse;

@@ -37,7 +37,7 @@ static bool fail(parser *ps, const char *msg) {
 }
 
 static bool word_char(char c) {
-    return c && !strchr(" \t\r\n_{}|()*$%^@&~+", c);
+    return c && !strchr(" \t\r\n_-{}|()*$%^@&~+", c);
 }
 
 static wp_seq push_run(wp_store *s, const wp_elem *buf, size_t n) {
@@ -154,7 +154,7 @@ static bool parse_run(parser *ps, wp_elem *buf, size_t *nbuf, bool nested) {
             while (ps->p < ps->end && word_char(*ps->p)) ps->p++;
             size_t n = (size_t)(ps->p - b);
             e.kind = WP_WORD;
-            if (n > 1 && b[n - 1] == '=') {
+            if (n > 1 && b[n - 1] == '=') {   /* exact, without regular endings */
                 e.frozen = true;
                 n--;
             }
@@ -164,7 +164,7 @@ static bool parse_run(parser *ps, wp_elem *buf, size_t *nbuf, bool nested) {
             w[n] = '\0';
             e.word = w;
             e.len = (uint16_t)n;
-            e.exact = !ps->s->stems;
+            e.exact = !ps->s->stems || e.frozen;
         }
         }
         buf[(*nbuf)++] = e;
