@@ -157,3 +157,48 @@ uint32_t pm_phrase_at(const wp_seq seq, const wp_store *wp, const pm_word *words
     if (cap) pos[0] = at;
     return phrase_from(wp, e, 1, seq.n, words, at + 1, limit, pos, cap) ? (seq.n < cap ? seq.n : cap) : 0;
 }
+
+#define MAX_POS 32
+
+uint32_t pm_best_entry(const ad_dict *d, const pm_word *words, uint32_t at, uint32_t limit, int type,
+                       uint32_t *pos, uint32_t *npos) {
+    const pm_word *w = &words[at];
+    uint32_t best = UINT32_MAX, blen = 0, tmp[MAX_POS];
+    *npos = 0;
+    for (uint32_t l = w->n < d->max_first ? w->n : d->max_first; l > 0; l--)
+        for (uint32_t e = ad_first(d, w->w, l); e != UINT32_MAX; e = d->entries.v[e].next) {
+            const ad_entry *en = &d->entries.v[e];
+            if (best != UINT32_MAX && en->len <= blen) break;
+            if (type >= 0 && en->type != type) continue;
+            uint32_t k = pm_phrase_at(en->words, &d->wp, words, at, limit, tmp, MAX_POS);
+            if (k) {
+                best = e, blen = en->len, *npos = k;
+                memcpy(pos, tmp, k * sizeof *tmp);
+            }
+        }
+    return best;
+}
+
+uint32_t pm_best_root(const vd_dict *d, const pm_word *words, uint32_t at, uint32_t limit, uint32_t *pos,
+                      uint32_t *npos) {
+    const pm_word *w = &words[at];
+    uint32_t best = UINT32_MAX, blen = 0, tmp[MAX_POS];
+    char key[80];
+    *npos = 0;
+    for (uint32_t l = w->n < d->max_first ? w->n : d->max_first; l > 0; l--)
+        for (uint32_t e = 0; e < 2; e++) {
+            if (e && (l + 1 >= sizeof key || l + 1 > d->max_first)) continue;
+            memcpy(key, w->w, l);
+            key[l] = 'E';
+            for (uint32_t r = vd_root_at(d, key, l + e); r != UINT32_MAX; r = d->roots.v[r].next) {
+                const vd_root *rt = &d->roots.v[r];
+                if (best != UINT32_MAX && rt->len <= blen) break;
+                uint32_t k = pm_phrase_at(rt->words, &d->wp, words, at, limit, tmp, MAX_POS);
+                if (k) {
+                    best = r, blen = rt->len, *npos = k;
+                    memcpy(pos, tmp, k * sizeof *tmp);
+                }
+            }
+        }
+    return best;
+}

@@ -9,7 +9,8 @@
  * to (-1 for none); a sequence is a list of word indices in matching order. */
 #ifndef DY_MATCH_H
 #define DY_MATCH_H
-#include "../know/wordpat.h"
+#include "../know/actdict.h"
+#include "../know/verbdict.h"
 
 typedef struct pm_word {
     const char *w;
@@ -36,4 +37,15 @@ bool pm_match(const wp_store *wp, wp_seq seq, const pm_word *words, const uint32
  * receives the index of each word matched (at most cap). Returns how many, 0 for no match. */
 uint32_t pm_phrase_at(const wp_seq seq, const wp_store *wp, const pm_word *words, uint32_t at, uint32_t limit,
                       uint32_t *pos, uint32_t cap);
+/* One coded event. */
+typedef struct pm_event { char src[48], tgt[48], code[16]; } pm_event;
+
+/* The longest dictionary phrase starting at words[at] (before limit): over the chains of
+ * every prefix of the word (stems) and, for verbs, of the prefix with its E back
+ * (DEPLORING -> DEPLORE). type: an enum ad_type, or -1 for any. Returns the entry or root
+ * index (UINT32_MAX for none) and fills pos/npos with the words matched. */
+uint32_t pm_best_entry(const ad_dict *d, const pm_word *words, uint32_t at, uint32_t limit, int type,
+                       uint32_t *pos, uint32_t *npos);
+uint32_t pm_best_root(const vd_dict *d, const pm_word *words, uint32_t at, uint32_t limit, uint32_t *pos,
+                      uint32_t *npos);
 #endif

@@ -279,7 +279,7 @@ static bool code_verb(const tw_parse *p, const tw_dicts *dc, const tb_options *o
     return true;
 }
 
-typedef struct pending { tb_event ev; bool sub, dom; } pending;
+typedef struct pending { pm_event ev; bool sub, dom; } pending;
 
 static uint32_t add_events(const tw_parse *p, const verb_code *vc, pending *list, uint32_t n, uint32_t cap) {
     char s[16][48], t[16][48];
@@ -424,7 +424,7 @@ void tb_code(tw_parse *p, const tw_dicts *dc, const tb_options *o, const char *t
         if (dom && !ev[i].dom) continue;
         bool dup = false;
         for (uint32_t k = 0; k < out->nevents && !dup; k++) {
-            const tb_event *a = &out->events[k], *b = &ev[i].ev;
+            const pm_event *a = &out->events[k], *b = &ev[i].ev;
             dup = !strcmp(a->src, b->src) && !strcmp(a->tgt, b->tgt) && !strcmp(a->code, b->code);
         }
         if (!dup) out->events[out->nevents++] = ev[i].ev;

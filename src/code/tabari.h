@@ -30,11 +30,9 @@ typedef struct tb_options {
     char forward[32];                /* FORWARD: sequence format, "" when off */
 } tb_options;
 
-typedef struct tb_event { char src[48], tgt[48], code[16]; } tb_event;
-
 typedef struct tb_result {
     uint8_t status;                  /* enum tb_status */
-    tb_event events[64];
+    pm_event events[64];
     uint32_t nevents;
     dy_date date;                    /* the sentence's date after time shifts */
     char first_actor[48];            /* first actor's own code, for FORWARD */

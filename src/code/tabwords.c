@@ -78,51 +78,9 @@ static void make_words(tw_parse *p, const char *text, size_t len, const hashmap 
     }
 }
 
-/* Longest dictionary phrase starting at word i: chains of every prefix of the word (stems),
- * and of the prefix with an 'E' back (DEPLORING -> DEPLORE). */
-typedef struct hit { uint32_t entry, n, pos[32], len; } hit;
-
 static uint32_t limit_at(const tw_parse *p, uint32_t i) {
     while (i < p->n && !p->words[i].comma) i++;
     return i;
-}
-
-static void best_actor(const tw_parse *p, const ad_dict *ad, uint32_t i, hit *best) {
-    const tw_word *w = &p->words[i];
-    uint32_t lim = limit_at(p, i);
-    best->n = 0;
-    for (uint32_t l = w->n < ad->max_first ? w->n : ad->max_first; l > 0; l--)
-        for (uint32_t e = ad_first(ad, w->w, l); e != UINT32_MAX; e = ad->entries.v[e].next) {
-            const ad_entry *en = &ad->entries.v[e];
-            if (best->n && en->len <= best->len) break;
-            uint32_t pos[32], k = pm_phrase_at(en->words, &ad->wp, p->pm, i, lim, pos, 32);
-            if (k) {
-                *best = (hit){e, k, {0}, en->len};
-                memcpy(best->pos, pos, k * sizeof *pos);
-            }
-        }
-}
-
-static void best_verb(const tw_parse *p, const vd_dict *vd, uint32_t i, hit *best) {
-    const tw_word *w = &p->words[i];
-    uint32_t lim = limit_at(p, i);
-    best->n = 0;
-    char key[80];
-    for (uint32_t l = w->n < vd->max_first ? w->n : vd->max_first; l > 0; l--)
-        for (int e = 0; e < 2; e++) {
-            if (e && (l + 1 >= sizeof key || l + 1 > vd->max_first)) continue;
-            memcpy(key, w->w, l);
-            key[l] = 'E';
-            for (uint32_t r = vd_root_at(vd, key, l + (uint32_t)e); r != UINT32_MAX; r = vd->roots.v[r].next) {
-                const vd_root *rt = &vd->roots.v[r];
-                if (best->n && rt->len <= best->len) break;
-                uint32_t pos[32], k = pm_phrase_at(rt->words, &vd->wp, p->pm, i, lim, pos, 32);
-                if (k) {
-                    *best = (hit){r, k, {0}, rt->len};
-                    memcpy(best->pos, pos, k * sizeof *pos);
-                }
-            }
-        }
 }
 
 typedef struct agent { uint32_t start, last; char code[32]; } agent;
@@ -132,10 +90,10 @@ static void classify(tw_parse *p, const tw_dicts *dc, dy_date when, agent *agent
     for (uint32_t i = 0; i < p->n; i++) {
         tw_word *w = &p->words[i];
         if (w->type != TT_NONE || w->comma || (w->n == 1 && *w->w == '"')) continue;
-        hit h;
-        best_actor(p, dc->actors, i, &h);
-        if (h.n) {
-            const ad_entry *en = &dc->actors->entries.v[h.entry];
+        uint32_t pos[32], npos;
+        uint32_t hit = pm_best_entry(dc->actors, p->pm, i, limit_at(p, i), -1, pos, &npos);
+        if (hit != UINT32_MAX) {
+            const ad_entry *en = &dc->actors->entries.v[hit];
             uint8_t type = en->type == AT_ACTOR ? TT_ACTOR : en->type == AT_AGENT ? TT_AGENT : en->type == AT_NOUN ? TT_NOUN : TT_ADJ;
             const char *code = ad_code_on(dc->actors, en->group, when);
             if (type == TT_ACTOR && !strcmp(code, "---")) type = TT_NOUN;   /* null-coded actors are nouns */
@@ -143,33 +101,33 @@ static void classify(tw_parse *p, const tw_dicts *dc, dy_date when, agent *agent
                 if (!strcmp(code, "###")) p->discard = true;
                 if (!strcmp(code, "+++")) p->complex = true;
                 tw_actor *a = &p->actors[p->nactors];
-                *a = (tw_actor){i, h.pos[h.n - 1], "", "", -1, -1, false, false};
+                *a = (tw_actor){i, pos[npos - 1], "", "", -1, -1, false, false};
                 snprintf(a->code, sizeof a->code, "%s", code);
                 snprintf(a->base, sizeof a->base, "%s", code);
-                for (uint32_t k = 0; k < h.n; k++) p->words[h.pos[k]].actor = (int32_t)p->nactors;
+                for (uint32_t k = 0; k < npos; k++) p->words[pos[k]].actor = (int32_t)p->nactors;
                 p->nactors++;
             } else if (type == TT_AGENT) {
                 agent *g = &agents[(*nagents)++];
-                g->start = i, g->last = h.pos[h.n - 1];
+                g->start = i, g->last = pos[npos - 1];
                 snprintf(g->code, sizeof g->code, "%s", code);
             }
-            for (uint32_t k = 0; k < h.n; k++) p->words[h.pos[k]].type = type;
+            for (uint32_t k = 0; k < npos; k++) p->words[pos[k]].type = type;
             continue;
         }
-        best_verb(p, dc->verbs, i, &h);
-        if (h.n) {
-            const vd_root *rt = &dc->verbs->roots.v[h.entry];
+        hit = pm_best_root(dc->verbs, p->pm, i, limit_at(p, i), pos, &npos);
+        if (hit != UINT32_MAX) {
+            const vd_root *rt = &dc->verbs->roots.v[hit];
             const vd_verb *v = &dc->verbs->verbs.v[rt->verb];
             if (v->section == VS_ATTRIB) continue;
             if (!strcmp(vd_root_code(dc->verbs, rt), "---") && !v->npat) {   /* null verb: no longer a verb */
-                for (uint32_t k = 0; k < h.n; k++) p->words[h.pos[k]].type = TT_NOUN;
+                for (uint32_t k = 0; k < npos; k++) p->words[pos[k]].type = TT_NOUN;
                 continue;
             }
             tw_verb *tv = &p->verbs[p->nverbs];
-            *tv = (tw_verb){i, h.pos[h.n - 1], h.entry, false, false, v->section};
-            for (uint32_t k = 0; k < h.n; k++) {
-                p->words[h.pos[k]].type = v->section == VS_TIME ? TT_TIME : TT_VERB;
-                p->words[h.pos[k]].verb = (int32_t)p->nverbs;
+            *tv = (tw_verb){i, pos[npos - 1], hit, false, false, v->section};
+            for (uint32_t k = 0; k < npos; k++) {
+                p->words[pos[k]].type = v->section == VS_TIME ? TT_TIME : TT_VERB;
+                p->words[pos[k]].verb = (int32_t)p->nverbs;
             }
             p->nverbs++;
             continue;
