@@ -1,5 +1,6 @@
 #include "events.h"
 #include "dates.h"
+#include "patterns.h"
 #include "../lang/lang.h"
 #include <string.h>
 
@@ -275,4 +276,5 @@ void event_run(dy_doc *d, const dy_model *m) {
                 for (size_t b = 0; b < nt; b++) add_event(d, m, (uint32_t)si, verb, cue, end, srcs[a], tgts[b]);
         }
     }
+    if (m->verb_patterns) pattern_events(d, m);
 }

@@ -74,6 +74,7 @@ typedef struct loader {
     bool petrarch;
     ad_macro macros[MAX_MACROS];
     int nmacros;
+    wp_line_fn fn;       /* the format's line reader */
 } loader;
 
 static bool bad(loader *l, const char *msg) {
@@ -188,12 +189,20 @@ static bool actor_line(void *ctx, const char *s, size_t n, bool indented, uint32
     return b ? add_codes(l, b, n - (size_t)(b - s)) : true;
 }
 
+/* A malformed line is left out and noted (see wordpat.h). */
+static bool lenient_line(void *ctx, const char *s, size_t n, bool indented, uint32_t line) {
+    loader *l = ctx;
+    if (!l->fn(ctx, s, n, indented, line)) wp_skip_line(&l->d->wp, l->err);
+    return true;
+}
+
 static bool load(ad_dict *d, const char *path, bool petrarch, uint8_t type, wp_line_fn fn, char *err,
                  size_t errlen) {
     loader *l = calloc(1, sizeof *l);   /* the macro table makes it large */
     *l = (loader){.d = d, .path = path, .err = err, .errlen = errlen, .type = type, .group = NONE32,
                   .petrarch = petrarch};
-    bool ok = wp_each_line(path, petrarch, fn, l, err, errlen);
+    l->fn = fn;
+    bool ok = wp_each_line(path, petrarch, lenient_line, l, err, errlen);
     free(l);
     return ok;
 }

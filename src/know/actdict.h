@@ -44,7 +44,8 @@ typedef struct ad_dict {
 
 void ad_init(ad_dict *d, bool stems);
 void ad_free(ad_dict *d);
-/* Actors (with <NOUN> and <ADJECTIVE> sections) and agents. False with "path:line: msg". */
+/* Actors (with <NOUN> and <ADJECTIVE> sections) and agents. False when the file cannot be
+ * read; malformed lines are left out and noted in wp.skipped / wp.first_error. */
 bool ad_load_actors(ad_dict *d, const char *path, bool petrarch, char *err, size_t errlen);
 bool ad_load_agents(ad_dict *d, const char *path, bool petrarch, char *err, size_t errlen);
 /* First entry whose first word is exactly w[0, n); UINT32_MAX when none. With stems the

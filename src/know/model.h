@@ -65,6 +65,8 @@ typedef struct kb_cameo {
     uint8_t quad;
 } kb_cameo;
 
+struct vd_dict;   /* verbdict.h */
+
 typedef struct dy_model {
     dy_arena arena;          /* strings of all tables */
     hashmap abbrevs;         /* "mr." -> enum abbr_class */
@@ -75,6 +77,7 @@ typedef struct dy_model {
     phrase_table actor_pt;   DY_VEC(kb_actor) actors;        /* value: first period's index */
     phrase_table role_pt;    DY_VEC(kb_role) roles;
     phrase_table verb_pt;    DY_VEC(kb_verb) verbs;
+    const struct vd_dict *verb_patterns;   /* dyad extract --verbs: TABARI/PETRARCH patterns (owned by the caller), or NULL */
     phrase_table boiler_pt;  /* phrases that mark a boilerplate line */
     hashmap cameo_map;       DY_VEC(kb_cameo) cameo;
     lemmatizer lemmas;              /* WordNet base forms and morphy's rules */

@@ -268,7 +268,8 @@ static bool verb_line(void *ctx, const char *s, size_t n, bool indented, uint32_
     (void)indented;
     reader *r = ctx;
     r->line = line;
-    return r->d->wp.stems ? tabari_line(r, s, n) : petrarch_line(r, s, n);
+    if (!(r->d->wp.stems ? tabari_line(r, s, n) : petrarch_line(r, s, n))) wp_skip_line(&r->d->wp, r->err);
+    return true;
 }
 
 bool vd_load(vd_dict *d, const char *path, enum vd_format f, char *err, size_t errlen) {

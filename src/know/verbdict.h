@@ -12,7 +12,9 @@
  * code is a day shift ("-7", "+30").
  *
  * vd_root_at finds the roots whose phrase starts with a word; the caller checks the rest
- * of the phrase against its own text. Loading errors say file:line. */
+ * of the phrase against its own text. An unreadable file fails the load; a malformed line
+ * is left out and counted in wp.skipped, the first one's "file:line: message" kept in
+ * wp.first_error (real dictionaries have a few). */
 #ifndef DY_VERBDICT_H
 #define DY_VERBDICT_H
 #include "wordpat.h"
@@ -58,7 +60,7 @@ void vd_init(vd_dict *d, enum vd_format f);
 void vd_free(vd_dict *d);
 /* TABARI or PETRARCH, from the file's content ("--- NAME [code] ---" blocks). */
 bool vd_detect(const char *path, enum vd_format *f, char *err, size_t errlen);
-/* Add a file's verbs, synsets and patterns. False with "path:line: message". */
+/* Add a file's verbs, synsets and patterns. False with a message when it cannot be read. */
 bool vd_load(vd_dict *d, const char *path, enum vd_format f, char *err, size_t errlen);
 /* First root whose first word could be w (upper case); follow .next for the others,
  * longest phrases first. UINT32_MAX when none. */

@@ -36,8 +36,10 @@ static bool fail(parser *ps, const char *msg) {
     return false;
 }
 
-static bool word_char(char c) {
-    return c && !strchr(" \t\r\n_-{}|()*$%^@&~+", c);
+/* TABARI reads hyphens in dictionary words as '_'; PETRARCH's words keep them, as the
+ * parser's tokens do ("Barad-dur"). */
+static bool word_char(char c, bool hyphen_joins) {
+    return c && !strchr(" \t\r\n_{}|()*$%^@&~+", c) && (c != '-' || !hyphen_joins);
 }
 
 static wp_seq push_run(wp_store *s, const wp_elem *buf, size_t n) {
@@ -95,7 +97,8 @@ static bool parse_synset(parser *ps, wp_elem *e) {
             return true;
         }
     }
-    if (!hm_get(&ps->s->syn_index, name, n, &v)) {
+    name[n] = '_';   /* "&PREPOSIT1" for a synset declared "&PREPOSIT1_" */
+    if (!hm_get(&ps->s->syn_index, name, n, &v) && !hm_get(&ps->s->syn_index, name, n + 1, &v)) {
         snprintf(ps->err, ps->errlen, "undeclared synset %.*s", (int)n, name);
         return false;
     }
@@ -121,7 +124,7 @@ static bool parse_run(parser *ps, wp_elem *buf, size_t *nbuf, bool nested) {
             tilde = true;
             continue;
         }
-        if (c == '_' || c == '-') {
+        if (c == '_' || (c == '-' && ps->s->stems)) {
             ps->p++;
             if (*nbuf) {
                 wp_elem *prev = &buf[*nbuf - 1];
@@ -151,7 +154,7 @@ static bool parse_run(parser *ps, wp_elem *buf, size_t *nbuf, bool nested) {
             break;
         default: {
             const char *b = ps->p - 1;
-            while (ps->p < ps->end && word_char(*ps->p)) ps->p++;
+            while (ps->p < ps->end && word_char(*ps->p, ps->s->stems)) ps->p++;
             size_t n = (size_t)(ps->p - b);
             e.kind = WP_WORD;
             if (n > 1 && b[n - 1] == '=') {   /* exact, without regular endings */
@@ -362,4 +365,8 @@ void wp_chain_insert(hashmap *first, const char *key, size_t n, uint32_t idx, vo
     while (*next_of(base, at) != UINT32_MAX && len_of(base, *next_of(base, at)) >= len) at = *next_of(base, at);
     *next_of(base, idx) = *next_of(base, at);
     *next_of(base, at) = idx;
+}
+
+void wp_skip_line(wp_store *s, const char *msg) {
+    if (!s->skipped++) snprintf(s->first_error, sizeof s->first_error, "%s", msg);
 }

@@ -37,6 +37,8 @@ typedef struct wp_synset { const char *name; uint32_t first, n; } wp_synset;   /
 
 typedef struct wp_store {
     dy_arena arena;
+    uint32_t skipped;           /* malformed dictionary lines left out */
+    char first_error[256];      /* "path:line: message" of the first of them */
     DY_VEC(wp_elem) elems;
     DY_VEC(wp_seq) alts;        /* alternatives of WP_ALT elements and synset members */
     DY_VEC(wp_synset) syns;
@@ -68,6 +70,8 @@ void wp_upper(char *dst, const char *src, size_t n);
 long wp_split_code(const char *s, size_t n, char *code, size_t cap);
 /* s[0, *n) without leading and trailing blanks. */
 const char *wp_trim(const char *s, size_t *n);
+/* Note a malformed line (message "path:line: ...") that a loader leaves out. */
+void wp_skip_line(wp_store *s, const char *msg);
 /* Call fn with each line of a dictionary file that has content: comments removed (';';
  * TABARI lines starting with '#' or '/', reading stops at "~~FINISH"; PETRARCH '#' at
  * the start or after a blank, and <!-- --> spans), blanks trimmed; indented says the line
