@@ -76,10 +76,8 @@ static bool m_step(matcher *m, frame *st, int depth, uint32_t pos, bool adj, pm_
         for (uint32_t p = pos; p < m->nseq && !ok; p++) {
             const pm_word *w = &m->words[m->seq[p]];
             if (wp_word_matches(e, w->w, w->n)) {
-                pm_result a = acc;
-                a.len += e->len;
                 f->k++;
-                ok = m_step(m, st, depth, p + 1, link, a);
+                ok = m_step(m, st, depth, p + 1, link, acc);
                 *f = saved;
             }
             if (adj) break;
@@ -125,7 +123,18 @@ bool pm_match(const wp_store *wp, wp_seq seq, const pm_word *words, const uint32
     for (uint32_t i = 0; i < seq.n; i++)
         if (e[i].kind == WP_VERB) star = (int32_t)i;
     if (star < 0) return false;
-    pm_result acc = {{-1, -1}, {-1, -1}, {-1, -1}, 0, false};
+    /* the matched length: the pattern's length with each group counted at the alternative taken */
+    uint32_t fixed = wp_length(wp, seq);
+    for (uint32_t i = 0; i < seq.n; i++)
+        if (e[i].kind == WP_ALT) {
+            uint32_t most = 0;
+            for (uint32_t k = 0; k < e[i].n; k++) {
+                uint32_t l = wp_length(wp, wp->alts.v[e[i].ref + k]);
+                if (l > most) most = l;
+            }
+            fixed -= most;
+        }
+    pm_result acc = {{-1, -1}, {-1, -1}, {-1, -1}, fixed, false};
     matcher up = {wp, words, upper, nu, true, acc};
     if (!match_part(&up, e, star, false, &acc)) return false;
     matcher low = {wp, words, lower, nl, false, acc};

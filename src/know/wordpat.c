@@ -243,6 +243,7 @@ bool wp_word_matches(const wp_elem *e, const char *w, size_t n) {
         return false;
     }
     if (!e->exact || n == e->len) return true;
+    if (e->frozen) return false;
     const char *r = w + e->len;
     size_t rn = n - e->len;
     switch (e->endings) {
