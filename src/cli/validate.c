@@ -21,7 +21,7 @@ static void usage(FILE *f) {
           "            dictionaries named in its <Environment> are read from ../dictionaries\n"
           "            beside the file's folder, or from the file's own folder\n"
           "  -v        print each failing record with its expected and coded events\n"
-          "  -x ID     print how record ID was parsed (words, classes, actors, clauses)\n"
+          "  -x ID     tabari: print how record ID was parsed (words, classes, actors, clauses)\n"
           "\n"
           "Prints failing record ids, then a last line such as\n"
           "tabari.records=N tabari.exact=K tabari.share=0.xx\n",

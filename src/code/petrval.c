@@ -2,6 +2,7 @@
  * may use either quote and blanks around '='), and the comparison. */
 #include "petrval.h"
 #include "petrarch.h"
+#include "../util/file.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,16 +48,11 @@ static char *element(const char *s, const char *e, const char *tag) {
     return out;
 }
 
+/* The file without its <!-- --> comments. */
 static char *read_all(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    size_t got = fread(s, 1, (size_t)n, f);
-    s[got] = '\0';
-    fclose(f);
+    size_t len;
+    char *s = dy_read_file(path, &len);
+    if (!s) return NULL;
     for (char *c; (c = strstr(s, "<!--")) != NULL;) {   /* drop comments */
         char *end = strstr(c + 4, "-->");
         if (!end) {

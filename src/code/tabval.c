@@ -298,7 +298,7 @@ bool tv_run(const char *path, FILE *log, bool verbose, const char *explain, tv_s
     tw_parse *p = malloc(sizeof *p);
     tw_init(p);
     tw_dicts dc = {&ad, &vd, NULL};
-    static record r;
+    record r;   /* about 10 kB */
     tb_result *res = malloc(sizeof *res);
     char fwd[48] = "";
     long prev_story = -1, prev_sent = -1;

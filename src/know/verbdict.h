@@ -62,8 +62,9 @@ void vd_free(vd_dict *d);
 bool vd_detect(const char *path, enum vd_format *f, char *err, size_t errlen);
 /* Add a file's verbs, synsets and patterns. False with a message when it cannot be read. */
 bool vd_load(vd_dict *d, const char *path, enum vd_format f, char *err, size_t errlen);
-/* First root whose first word could be w (upper case); follow .next for the others,
- * longest phrases first. UINT32_MAX when none. */
+/* First root whose phrase starts with the word w exactly (upper case); follow .next for
+ * the others, longest phrases first; UINT32_MAX when none. With stems (TABARI), callers
+ * also look up the prefixes of a text word (pm_best_root). */
 uint32_t vd_root_at(const vd_dict *d, const char *w, size_t n);
 /* The code a root gives on its own. */
 const char *vd_root_code(const vd_dict *d, const vd_root *r);

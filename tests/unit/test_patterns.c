@@ -101,7 +101,9 @@ TEST(tabari_verbs_file) {
     CHECK(!strcmp(d.verbs.v[4].code, "031:031"));
     vd_free(&d);
     unlink(path);
+    vd_init(&d, VF_TABARI);
     CHECK(!vd_load(&d, "/nonexistent/x.verbs", VF_TABARI, err, sizeof err) && strstr(err, "cannot read"));
+    vd_free(&d);
 }
 
 static const char *petrarch_verbs =
