@@ -8,7 +8,7 @@
 #include <string.h>
 
 static void usage(FILE *f) {
-    fputs("usage: dyad validate tabari PROJECT [-v]\n"
+    fputs("usage: dyad validate tabari PROJECT [-v] [-x ID]\n"
           "       dyad validate petrarch RECORDS.xml [-v]\n"
           "\n"
           "Codes the records of a validation suite with dyad's pattern coders and compares\n"

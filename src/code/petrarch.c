@@ -444,7 +444,6 @@ static void code_vp(pt_state *s, const pt_dicts *dc, const pt_options *o, const 
     side src = {-1, -1}, tgt = {-1, -1};
     if (bp && best.src.actor >= 0) src = (side){best.src.actor, best.src.group};
     if (bp && best.tgt.actor >= 0) tgt = (side){best.tgt.actor, best.tgt.group};
-    if (bp && best.cmp.actor >= 0) src = tgt = (side){best.cmp.actor, best.cmp.group};
     if (src.ne < 0) src = pick(s, up, nu, true, 0, src);
     if (src.ne < 0) src = pick(s, up, nu, true, 1, src);
     if (src.ne < 0) return;

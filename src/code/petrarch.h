@@ -10,10 +10,10 @@
  * Verbs: each (VP (VB* ...)) in tree order, or the past participle of a passive
  * "was ... VBN ... by"; the words before the verb back to a comma and those inside the
  * verb phrase are matched against the verb's patterns, longest first; without a match the
- * verb's own code holds. Source: the pattern's $, else the first NE before the verb
- * (coded ones first); target: the pattern's +, else the first coded NE after the verb
- * with another code, an uncoded one after it, the nearest coded one before it, an uncoded
- * one before it. Compounds give every pair; passive swaps; "A:B" gives both directions;
+ * verb's own code holds (% only asks for a compound). Source: the pattern's $, else the
+ * first NE before the verb (coded ones first); target: the pattern's +, else the first
+ * coded NE after the verb with another code, an uncoded one after it, the nearest coded
+ * one before it, an uncoded one before it. Compounds give every pair; passive swaps; "A:B" gives both directions;
  * with require_dyad events with a null side are dropped. Comma clauses are deleted first
  * (comma_* options). Discard phrases stop a sentence or its story; unbalanced parses and
  * datelines ("CEBU CITY: --") are refused. */
