@@ -211,3 +211,19 @@ uint32_t pm_best_root(const vd_dict *d, const pm_word *words, uint32_t at, uint3
         }
     return best;
 }
+
+const vd_pattern *pm_best_pattern(const vd_dict *d, const vd_verb *verb, const pm_word *words, const uint32_t *upper,
+                                  uint32_t nu, const uint32_t *lower, uint32_t nl, pm_result *best) {
+    const vd_pattern *bp = NULL;
+    pm_result res;
+    for (uint32_t i = 0; i < verb->npat; i++) {
+        const vd_pattern *pat = &d->pats.v[verb->first_pat + i];
+        if (bp && pat->len <= best->len) break;
+        if (pm_match(&d->wp, pat->seq, words, upper, nu, lower, nl, &res) && (!bp || res.len > best->len)) {
+            *best = res;
+            bp = pat;
+        }
+    }
+    if (!bp) *best = (pm_result){{-1, -1}, {-1, -1}, {-1, -1}, 0, false};
+    return bp;
+}

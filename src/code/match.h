@@ -48,4 +48,9 @@ uint32_t pm_best_entry(const ad_dict *d, const pm_word *words, uint32_t at, uint
                        uint32_t *pos, uint32_t *npos);
 uint32_t pm_best_root(const vd_dict *d, const pm_word *words, uint32_t at, uint32_t limit, uint32_t *pos,
                       uint32_t *npos);
+/* The verb's pattern that matches the longest text (TABARI's rule: patterns are tried
+ * longest first, and one with alternatives must beat the longer ones still to try), or
+ * NULL; *best receives its assignments. */
+const vd_pattern *pm_best_pattern(const vd_dict *d, const vd_verb *verb, const pm_word *words, const uint32_t *upper,
+                                  uint32_t nu, const uint32_t *lower, uint32_t nl, pm_result *best);
 #endif

@@ -185,7 +185,8 @@ static void find_nes(pt_state *s, const tk_node *nd) {
             const tk_node *a = tk_child(t, nd, 0), *pp1 = tk_child(t, nd, 1);
             const tk_node *b = pp1->n == 2 ? tk_child(t, pp1, 1) : NULL;
             const tk_node *prep = tk_child(t, pp1, 0);
-            if (b && is_label(b, "NP") && prep->word && !has_below(t, b, "PP", false) && !has_below(t, a, "NP", false)) {
+            bool simple = b && is_label(b, "NP") && !has_below(t, b, "PP", false) && !has_below(t, a, "NP", false);
+            if (simple && prep->word) {
                 uint32_t pre[NE_WORDS], k = 0;
                 for (uint32_t w = a->lo; w < a->hi && k + 1 < NE_WORDS; w++)
                     if (strcmp(s->tags[w], "POS")) pre[k++] = w;
@@ -352,7 +353,9 @@ static side pick(const pt_state *s, const uint32_t *seq, uint32_t n, bool far_fi
         case 1:   /* source: any NE */
             return c;
         case 2:   /* target: coded, not starting with the source's code */
-            if (comp || (coded(ne) && (src.group >= 0 || strncmp(ne->code, s->nes[src.ne].code, strlen(s->nes[src.ne].code)))))
+            /* PETRARCH compares the codes as strings: ARNGOV is not a target for ARN */
+            if (comp || (coded(ne) && (src.group >= 0 || strncmp(ne->code, s->nes[src.ne].code,
+                                                                 strlen(s->nes[src.ne].code)))))
                 return c;
             break;
         case 3:   /* target: uncoded */
@@ -431,13 +434,8 @@ static void code_vp(pt_state *s, const pt_dicts *dc, const pt_options *o, const 
     }
     for (uint32_t i = v + 1; i < vp->hi; i++)
         if (!s->deleted[i]) low[nl++] = i;
-    pm_result best = {0}, res;
-    const vd_pattern *bp = NULL;
-    for (uint32_t i = 0; i < verb->npat; i++) {
-        const vd_pattern *pat = &vd->pats.v[verb->first_pat + i];
-        if (bp && pat->len <= best.len) break;
-        if (pm_match(&vd->wp, pat->seq, s->pm, up, nu, low, nl, &res) && (!bp || res.len > best.len)) best = res, bp = pat;
-    }
+    pm_result best;
+    const vd_pattern *bp = pm_best_pattern(vd, verb, s->pm, up, nu, low, nl, &best);
     const char *code = bp ? bp->code : vd_root_code(vd, rt);
     if (!strcmp(code, "---")) return;
     for (uint32_t i = vp->lo; i < vp->hi; i++) s->coded_vp[i] = true;
@@ -474,7 +472,8 @@ static uint8_t discarded(const pt_dicts *dc, const char *text) {
             const pt_discard *d = &dc->discards[i];
             if (d->story != (bool)story) continue;
             const char *at = strstr(up, d->text);
-            if (at && (!d->whole || strchr(" .!?", at[strlen(d->text)]))) return story ? PT_STORY_DISCARD : PT_SENTENCE_DISCARD;
+            if (at && (!d->whole || strchr(" .!?", at[strlen(d->text)])))
+                return story ? PT_STORY_DISCARD : PT_SENTENCE_DISCARD;
         }
     return PT_CODED;
 }
@@ -517,8 +516,10 @@ void pt_code(pt_state *s, const pt_dicts *dc, const pt_options *o, const char *t
         if (s->deleted[i]) s->pm[i].actor = s->pm[i].group = -1;
     for (uint32_t i = 0; i < t->nodes.n; i++) {
         const tk_node *nd = &t->nodes.v[i];
-        if (!is_label(nd, "VP") || !nd->n || !starts(tk_child(t, nd, 0), "VB") || !tk_child(t, nd, 0)->word) continue;
-        uint32_t head = tk_child(t, nd, 0)->leaf;
+        if (!is_label(nd, "VP") || !nd->n) continue;
+        const tk_node *first = tk_child(t, nd, 0);
+        if (!starts(first, "VB") || !first->word) continue;
+        uint32_t head = first->leaf;
         if (head >= s->n || s->coded_vp[head] || s->deleted[head]) continue;
         code_vp(s, dc, o, nd, out);
     }

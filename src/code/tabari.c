@@ -150,7 +150,8 @@ static uint32_t codes_of(const tw_parse *p, ref r, char out[][48], uint32_t cap)
     uint32_t nl = 0;
     if (r.fixed) list[nl++] = r.fixed;
     else if (r.group >= 0 && p->groups[r.group].n)
-        for (uint32_t i = 0; i < p->groups[r.group].n && nl < 16; i++) list[nl++] = p->actors[p->groups[r.group].members[i]].code;
+        for (uint32_t i = 0; i < p->groups[r.group].n && nl < 16; i++)
+            list[nl++] = p->actors[p->groups[r.group].members[i]].code;
     else if (r.actor >= 0) list[nl++] = p->actors[r.actor].code;
     for (uint32_t i = 0; i < nl; i++)
         for (const char *c = list[i]; *c && n < cap;) {
@@ -180,7 +181,8 @@ typedef struct verb_code {
 } verb_code;
 
 static bool word_is(const tw_parse *p, int64_t i, const char *s) {
-    return i >= 0 && i < p->n && !p->words[i].deleted && strlen(s) == p->words[i].n && !memcmp(p->words[i].w, s, p->words[i].n);
+    if (i < 0 || i >= p->n || p->words[i].deleted) return false;
+    return strlen(s) == p->words[i].n && !memcmp(p->words[i].w, s, p->words[i].n);
 }
 
 static bool passive(const tw_parse *p, const tw_verb *v) {
@@ -219,16 +221,8 @@ static bool code_verb(const tw_parse *p, const tw_dicts *dc, const tb_options *o
     const vd_verb *verb = &vd->verbs.v[rt->verb];
     uint32_t up[TW_MAX_WORDS], low[TW_MAX_WORDS], nu, nl;
     sequences(p, v, cs, ce, up, &nu, low, &nl);
-    pm_result best = {0}, res;
-    const vd_pattern *bp = NULL;
-    for (uint32_t i = 0; i < verb->npat; i++) {
-        const vd_pattern *pat = &vd->pats.v[verb->first_pat + i];
-        if (bp && pat->len <= best.len) break;
-        if (pm_match(&vd->wp, pat->seq, p->pm, up, nu, low, nl, &res) && (!bp || res.len > best.len)) {
-            best = res;
-            bp = pat;
-        }
-    }
+    pm_result best;
+    const vd_pattern *bp = pm_best_pattern(vd, verb, p->pm, up, nu, low, nl, &best);
     const char *code = bp ? bp->code : vd_root_code(vd, rt);
     if (!strcmp(code, "---")) return false;
     if (!strcmp(code, "###") || !strcmp(code, "+++")) {
@@ -264,7 +258,8 @@ static bool code_verb(const tw_parse *p, const tw_dicts *dc, const tb_options *o
     if (!has(src)) return false;
     if (!has(tgt)) {
         for (uint32_t a = 0; a < p->nactors && !has(tgt); a++)
-            if (target_actor(p, a) && p->actors[a].start > v->last && p->actors[a].start < ce) target_ok(p, a, src, &tgt);
+            if (target_actor(p, a) && p->actors[a].start > v->last && p->actors[a].start < ce)
+                target_ok(p, a, src, &tgt);
         if (!has(tgt) && o->def_tgt[0] && o->def_after) tgt = (ref){-1, -1, o->def_tgt};
         for (uint32_t a = p->nactors; a-- > 0 && !has(tgt);)
             if (target_actor(p, a) && p->actors[a].start >= cs && p->actors[a].start < v->start)
@@ -313,13 +308,9 @@ static void shift_time(const tw_parse *p, const tw_dicts *dc, tb_result *out) {
         const vd_verb *verb = &dc->verbs->verbs.v[rt->verb];
         uint32_t up[TW_MAX_WORDS], low[TW_MAX_WORDS], nu, nl;
         sequences(p, v, 0, p->n, up, &nu, low, &nl);
-        const char *code = vd_root_code(dc->verbs, rt);
         pm_result res;
-        for (uint32_t k = 0; k < verb->npat; k++)
-            if (pm_match(&dc->verbs->wp, dc->verbs->pats.v[verb->first_pat + k].seq, p->pm, up, nu, low, nl, &res)) {
-                code = dc->verbs->pats.v[verb->first_pat + k].code;
-                break;
-            }
+        const vd_pattern *pat = pm_best_pattern(dc->verbs, verb, p->pm, up, nu, low, nl, &res);
+        const char *code = pat ? pat->code : vd_root_code(dc->verbs, rt);
         if (!strcmp(code, "---")) continue;
         if (!strcmp(code, "###")) out->status = TB_DISCARD;
         else if (!strcmp(code, "+++")) out->status = TB_COMPLEX;

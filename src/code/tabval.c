@@ -223,7 +223,10 @@ static void report(FILE *log, const record *r, const tb_result *res, bool verbos
     fprintf(log, " %s\n", d);
 }
 
-typedef struct project { char actors[4][512], agents[4][512], verbs[4][512], options[512], text[512]; int na, ng, nv; } project;
+typedef struct project {
+    char actors[4][512], agents[4][512], verbs[4][512], options[512], text[512];
+    int na, ng, nv;
+} project;
 
 static bool read_project(const char *path, project *pj, char *err, size_t errlen) {
     FILE *f = fopen(path, "r");
@@ -259,14 +262,16 @@ static bool read_project(const char *path, project *pj, char *err, size_t errlen
 /* The parse of a record as TABARI would show it: each word with its class, actor and
  * clause marks. */
 static void explain_parse(FILE *log, const tw_parse *p) {
-    static const char *const types[] = {"", "actor", "agent", "verb", "noun", "adj", "det", "pron", "conj", ",", "time"};
+    static const char *const types[] = {"",    "actor", "agent", "verb", "noun", "adj",
+                                        "det", "pron",  "conj",  ",",    "time"};
     for (uint32_t c = 0; c < p->nclauses; c++) {
         fprintf(log, "  clause %u:", c);
         for (uint32_t i = p->clause_start[c]; i < p->clause_end[c]; i++) {
             const tw_word *w = &p->words[i];
             fprintf(log, " %s%s", w->deleted ? "~" : "", w->w);
             if (w->type) fprintf(log, "/%s", types[w->type]);
-            if (w->actor >= 0) fprintf(log, "[%s%s]", p->actors[w->actor].code, p->actors[w->actor].dead ? " dead" : "");
+            if (w->actor >= 0)
+                fprintf(log, "[%s%s]", p->actors[w->actor].code, p->actors[w->actor].dead ? " dead" : "");
             if (w->group >= 0) fprintf(log, "<%d>", w->group);
         }
         fputc('\n', log);

@@ -94,7 +94,9 @@ static void classify(tw_parse *p, const tw_dicts *dc, dy_date when, agent *agent
         uint32_t hit = pm_best_entry(dc->actors, p->pm, i, limit_at(p, i), -1, pos, &npos);
         if (hit != UINT32_MAX) {
             const ad_entry *en = &dc->actors->entries.v[hit];
-            uint8_t type = en->type == AT_ACTOR ? TT_ACTOR : en->type == AT_AGENT ? TT_AGENT : en->type == AT_NOUN ? TT_NOUN : TT_ADJ;
+            static const uint8_t types[] = {[AT_ACTOR] = TT_ACTOR, [AT_AGENT] = TT_AGENT, [AT_NOUN] = TT_NOUN,
+                                            [AT_ADJ] = TT_ADJ};
+            uint8_t type = types[en->type];
             const char *code = ad_code_on(dc->actors, en->group, when);
             if (type == TT_ACTOR && !strcmp(code, "---")) type = TT_NOUN;   /* null-coded actors are nouns */
             if (type == TT_ACTOR) {
@@ -355,7 +357,8 @@ static void delete_comma_clauses(tw_parse *p, const tw_opts *o) {
         if (last_deleted) delete_range(p, commas[k], commas[k + 1] + 1);
     }
     c = count_words(p, commas[m - 1] + 1, p->n);
-    if (!last_deleted && c > (uint32_t)o->comma_emin && c <= (uint32_t)o->comma_emax) delete_range(p, commas[m - 1], p->n);
+    if (!last_deleted && c > (uint32_t)o->comma_emin && c <= (uint32_t)o->comma_emax)
+        delete_range(p, commas[m - 1], p->n);
     for (uint32_t a = 0; a < p->nactors; a++)
         for (uint32_t i = p->actors[a].start; i <= p->actors[a].last; i++)
             if (p->words[i].deleted && p->words[i].actor == (int32_t)a) p->actors[a].dead = true;

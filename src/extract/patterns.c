@@ -107,13 +107,8 @@ static void code_sentence(dy_doc *d, const dy_model *m, const vd_dict *vd, uint3
         uint32_t last = pos[npos - 1], up[MAX_TOKS], low[MAX_TOKS], nu = 0, nl = 0;
         for (uint32_t i = v; i-- > 0 && !stop_word(&w[i]);) up[nu++] = i;
         for (uint32_t i = last + 1; i < n && !stop_word(&w[i]); i++) low[nl++] = i;
-        pm_result best = {{-1, -1}, {-1, -1}, {-1, -1}, 0, false}, res;
-        const vd_pattern *bp = NULL;
-        for (uint32_t i = 0; i < verb->npat; i++) {
-            const vd_pattern *pat = &vd->pats.v[verb->first_pat + i];
-            if (bp && pat->len <= best.len) break;
-            if (pm_match(&vd->wp, pat->seq, w, up, nu, low, nl, &res) && (!bp || res.len > best.len)) best = res, bp = pat;
-        }
+        pm_result best;
+        const vd_pattern *bp = pm_best_pattern(vd, verb, w, up, nu, low, nl, &best);
         char code[16];
         size_t cn = strcspn(bp ? bp->code : vd_root_code(vd, rt), "?!");
         memcpy(code, bp ? bp->code : vd_root_code(vd, rt), cn < 15 ? cn : 15);
