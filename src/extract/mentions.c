@@ -1,4 +1,5 @@
 #include "mentions.h"
+#include "places.h"
 #include <string.h>
 
 int ment_pronoun_gender(const dy_model *m, const dy_token *t) {
@@ -66,11 +67,44 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
     mn->gender = gender;
     uint32_t v;
     if (pt_exact(&m->actor_pt, d, b, e, &v)) {
-        mn->actor = model_actor_on(m, v, d->published)->code;
+        mn->actor = model_actor_on(m, v, d->era)->code;
     } else if (pt_exact(&m->country_pt, d, b, e, &v)) {
         memset(&mn->actor, 0, sizeof mn->actor);
         memcpy(mn->actor.country, m->countries.v[v >> 2].iso3, 4);
+        uint32_t p = (v & 3) == CM_CAPITAL ? place_at(d, m, b, e) : DY_NONE;
+        if (p != DY_NONE && strcmp(m->places.v[p].iso3, mn->actor.country) != 0) {
+            memcpy(mn->actor.country, m->places.v[p].iso3, 4);   /* "Paris, Texas" */
+            return;
+        }
+        /* a country or its capital acting acts through its government ("Iran seized") */
+        if ((v & 3) != CM_DEMONYM) memcpy(mn->actor.sector, "GOV", 4);
+        /* a country's name, or its capital standing for its government ("Pyongyang said",
+         * "Moscow's decision"), not a place something happens in or goes to */
+        const dy_token *prev = b > 0 ? &d->toks.v[b - 1] : NULL;
+        bool place = prev && ((prev->lex & LEX_LOCATIVE) || !strcmp(prev->key, "at") || !strcmp(prev->key, "into") ||
+                              !strcmp(prev->key, "via"));
+        const dy_token *first = &d->toks.v[b];
+        bool dateline = (first->flags & TF_ALLCAP) && (b == 0 || (first->flags & TF_NEWLINE));   /* "SEOUL (Reuters) -" */
+        place = place || dateline;
+        if ((v & 3) == CM_NAME || ((v & 3) == CM_CAPITAL && !place)) {
+            mn->country_name = true;
+            mn->type = ET_GPE;   /* "US" the recogniser took for an organisation */
+        }
+    } else if (type == ET_GPE && (v = place_at(d, m, b, e)) != DY_NONE) {
+        memcpy(mn->actor.country, m->places.v[v].iso3, 4);   /* "Aleppo", "Paris, Texas" */
     }
+}
+
+/* A capitalised word that is the family name of a person of the dictionary, standing
+ * alone (not a function word, month or the start of a longer name). */
+static bool lone_surname(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t end) {
+    const dy_token *t = &d->toks.v[k];
+    uint32_t v;
+    if (!(t->flags & TF_CAP) || !(t->lex & LEX_SURNAME) ||
+        (t->lex & (LEX_STARTER | LEX_PRONOUN | LEX_MONTH | LEX_WEEKDAY | LEX_PARTICLE)))
+        return false;
+    if (k + 1 < end && d->toks.v[k + 1].kind == TK_WORD && (d->toks.v[k + 1].flags & TF_CAP)) return false;
+    return pt_exact(&m->surname_pt, d, k, k + 1, &v);
 }
 
 /* Is token k inside a person, organisation or place the recogniser found? */
@@ -94,9 +128,14 @@ static bool group_noun(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t 
 }
 
 /* A nominal group mention: the role noun with the nationality words before it ("Syrian
- * rebels"), or after a name it belongs to ("Trump administration", "Iraqi government"). */
-static void add_group(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint32_t full_b, dy_actor code,
-                      uint32_t role) {
+ * rebels"), after a name it belongs to ("Trump administration", "Iraqi government"), or
+ * with the country it is in after it ("authorities in Gibraltar"). */
+static void add_group(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint32_t lim, uint32_t full_b,
+                      dy_actor code, uint32_t role) {
+    uint32_t n, v;
+    if (!code.country[0] && e + 1 < lim && strcmp(d->toks.v[e].key, "in") == 0 &&
+        name_match(d, &m->country_pt, e + 1, lim, &n, &v) && (v & 3) != CM_DEMONYM)
+        memcpy(code.country, m->countries.v[v >> 2].iso3, 4);
     uint32_t start = full_b;
     /* "the Trump administration": the name just before makes it theirs */
     if (full_b == b && d->mentions.n && d->mentions.v[d->mentions.n - 1].tok_end == b &&
@@ -134,6 +173,17 @@ void ment_run(dy_doc *d, const dy_model *m) {
             dy_actor code = {{0}, {0}};
             uint8_t gender = G_UNKNOWN;
             for (;;) {
+                /* A US state before a party or legislative word ("Georgia Republican X",
+                 * "Georgia Sens. X"): the United States, even where a country has its name. */
+                uint32_t region = k < end ? region_at(d, m, k, end, &n) : DY_NONE;
+                if (region != DY_NONE && k + n < end && (d->toks.v[k + n].lex & LEX_REGIONAL)) {
+                    dy_mention *rm = add_mention(d, k, k + n, k, ET_GPE, MK_NAME);
+                    rm->modifier = true;
+                    memcpy(rm->actor.country, m->places.v[region].iso3, 4);
+                    memcpy(code.country, rm->actor.country, 4);
+                    k += n;
+                    continue;
+                }
                 if (k < end && in_name_span(d, k)) break;   /* "Dutch Ruppersberger" is a name, not a Dutchman */
                 /* A nationality word before a noun ("Russian President X", "Syrian rebels"), or a
                  * country before a title ("UK Defence Secretary X"): the actor's country. */
@@ -162,7 +212,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 /* An organisation before a title gives its country: "White House press secretary X". */
                 if (k < end && name_match(d, &m->actor_pt, k, end, &n, &v) && m->actors.v[v].type == ET_ORG &&
                     k + n < end && pt_longest(&m->role_pt, d, k + n, end, &(uint32_t){0}, &(uint32_t){0})) {
-                    const kb_actor *a = model_actor_on(m, v, d->published);
+                    const kb_actor *a = model_actor_on(m, v, d->era);
                     dy_mention *om = add_mention(d, k, k + n, k, ET_ORG, MK_NAME);
                     om->modifier = true;
                     om->actor = a->code;
@@ -181,6 +231,8 @@ void ment_run(dy_doc *d, const dy_model *m) {
                  * name ("Said Maria Ellis:", "The Kremlin"). */
                 uint32_t b = k;
                 while (b + 1 < e && b == s->tok_begin && (d->toks.v[b].lex & (LEX_CUE | LEX_STARTER))) b++;
+                /* the dictionary knows the whole name the recogniser cut short ("Kim Jong" Un) */
+                if (name_match(d, &m->actor_pt, b, end, &n, &v) && b + n > e) e = b + n;
                 add_name(d, m, b, e, ner_type(d, m, b, e), full_b == k ? b : full_b, code, gender);
                 k = e;
             } else if (name_match(d, &m->actor_pt, k, end, &n, &v)) {
@@ -190,8 +242,12 @@ void ment_run(dy_doc *d, const dy_model *m) {
             } else if (name_match(d, &m->country_pt, k, end, &n, &v) && (v & 3) != CM_DEMONYM) {
                 add_name(d, m, k, k + n, ET_GPE, full_b, code, gender);
                 k += n;
+            } else if (lone_surname(d, m, k, end)) {
+                /* a famous family name the recogniser missed ("Putin said", "Xi spoke") */
+                add_name(d, m, k, k + 1, ET_PERSON, full_b, code, gender);
+                k++;
             } else if (group_noun(d, m, k, end, &n, &r)) {
-                add_group(d, m, k, k + n, full_b, code, r);
+                add_group(d, m, k, k + n, end, full_b, code, r);
                 k += n;
             } else {
                 k++;

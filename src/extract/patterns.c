@@ -2,7 +2,7 @@
  * with the actor mention each token belongs to), then each verb token with a root is
  * coded. */
 #include "patterns.h"
-#include "dates.h"
+#include "events.h"
 #include "../code/match.h"
 #include "../know/verbdict.h"
 #include "../lang/lang.h"
@@ -44,29 +44,14 @@ static bool is_word(const pm_word *w, uint32_t n, int64_t i, const char *s) {
     return i >= 0 && i < n && strlen(s) == w[i].n && !memcmp(w[i].w, s, w[i].n);
 }
 
-static uint32_t entity_of(const dy_doc *d, int32_t mention) {
-    return mention < 0 ? DY_NONE : d->mentions.v[mention].entity;
-}
-
+/* A pattern's event, through the built-in coder's event_add (date, place, repeats). */
 static void add_event(dy_doc *d, const dy_model *m, uint32_t si, const char *code, int32_t src, int32_t tgt,
                       dy_span cue) {
-    if (!code[0] || strlen(code) > 4 || entity_of(d, src) == entity_of(d, tgt)) return;
-    for (size_t i = 0; i < d->events.n; i++) {
-        const dy_event *e = &d->events.v[i];
-        if (e->sent == si && !strcmp(e->cameo, code) && entity_of(d, (int32_t)e->source.mention) == entity_of(d, src) &&
-            entity_of(d, (int32_t)e->target.mention) == entity_of(d, tgt))
-            return;
-    }
-    dy_event *ev = &DY_PUSH(&d->arena, d->events);
-    memset(ev, 0, sizeof *ev);
-    ev->sent = si;
-    const dy_mention *a = &d->mentions.v[src], *b = &d->mentions.v[tgt];
-    ev->source = (dy_event_arg){(uint32_t)src, {a->full_start, a->end}};
-    ev->target = (dy_event_arg){(uint32_t)tgt, {b->full_start, b->end}};
-    memcpy(ev->cameo, code, strlen(code) + 1);
-    ev->cue = cue;
-    ev->date = date_in_sentence(d, m, si);
-    ev->place = DY_NONE;
+    char cameo[8] = "";
+    size_t n = strlen(code);
+    if (!n || n > 4) return;
+    memcpy(cameo, code, n);
+    event_add(d, m, si, cameo, cue, (uint32_t)src, (uint32_t)tgt);
 }
 
 /* The built-in coder's events at this cue give way to the pattern's. */

@@ -68,6 +68,10 @@ static bool cue_at(const qctx *q, uint32_t i, uint32_t limit, uint32_t *n, uint8
     if (i >= limit || tok(q, i)->kind != TK_WORD) return false;
     if ((tok(q, i)->flags & TF_CAP) && q->d->sents.v[tok(q, i)->sent].tok_begin != i) return false;
     if (!pt_longest(&q->m->cue_pt, q->d, i, limit, n, &v)) return false;
+    /* after a determiner it is a noun: "his tweet", "a report", "the claim" */
+    static const char *const determiners[] = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this"};
+    for (size_t k = 0; i > 0 && k < sizeof determiners / sizeof *determiners; k++)
+        if (key_is(q, i - 1, determiners[k])) return false;
     *kind = q->m->cues.v[v].kind;
     return true;
 }
@@ -169,6 +173,22 @@ static bool gender_fits(const dy_entity *e, int g) {
     return e->type == ET_ORG || e->type == ET_GPE;
 }
 
+/* A clause's subject among tokens [b, e), outside quotes: the first person named or
+ * pronoun, else the first organisation or group; nationality words and titles' countries
+ * are no subjects. */
+static uint32_t first_subject(const qctx *q, uint32_t b, uint32_t e) {
+    uint32_t other = DY_NONE;
+    for (uint32_t k = b; k < e; k++) {
+        uint32_t mi = q->mention_at[k];
+        if (mi == DY_NONE || q->in_quote[k]) continue;
+        const dy_mention *mn = &q->d->mentions.v[mi];
+        if (mn->modifier) continue;
+        if (mn->type == ET_PERSON || mn->kind == MK_PRONOUN) return mi;
+        if (other == DY_NONE && (mn->type == ET_ORG || mn->type == ET_NORP)) other = mi;
+    }
+    return other;
+}
+
 /* Most recent entity mentioned before token before (outside quotes) that fits. */
 static uint32_t recent_entity(const qctx *q, uint32_t before, int gender, const char *country,
                               const char *sector) {
@@ -204,6 +224,11 @@ static uint32_t resolve_source(qctx *q, uint32_t b, uint32_t e, uint32_t at) {
         if (mi == DY_NONE) continue;
         const dy_mention *mn = &d->mentions.v[mi];
         if (mn->kind != MK_NAME || mn->entity == DY_NONE) continue;
+        /* a name qualifying a noun is not the speaker: "an Obama administration official" */
+        const dy_token *next = mn->tok_end < head_end ? tok(q, mn->tok_end) : NULL;
+        if (next && next->kind == TK_WORD && !(next->flags & TF_CAP) && !(next->lex & (LEX_NPSTOP | LEX_CUEMOD)) &&
+            !key_is(q, mn->tok_end, "'s") && !key_is(q, mn->tok_end, "of"))
+            continue;
         if (mn->type == ET_PERSON || best == DY_NONE || d->entities.v[best].type != ET_PERSON) best = mn->entity;
     }
     /* A description with the name in apposition: "the Iranian president, Hassan Rouhani". */
@@ -216,14 +241,33 @@ static uint32_t resolve_source(qctx *q, uint32_t b, uint32_t e, uint32_t at) {
                 break;
             }
         }
+    /* A surname the recogniser did not take for a name ("King, R-New York, said"): the
+     * person of the article it ends the name of. */
+    for (uint32_t k = b; k < head_end && best == DY_NONE; k++) {
+        if (!(tok(q, k)->flags & TF_CAP) || q->mention_at[k] != DY_NONE) continue;
+        for (size_t ei = 0; ei < d->entities.n && best == DY_NONE; ei++) {
+            const dy_entity *en = &d->entities.v[ei];
+            const dy_mention *fm = &d->mentions.v[en->first_mention];
+            const dy_token *last = tok(q, fm->tok_end - 1);
+            if (en->type == ET_PERSON && fm->tok_end - fm->tok_begin > 1 && fm->tok_begin < k &&
+                last->key_hash == tok(q, k)->key_hash && !strcmp(last->key, tok(q, k)->key))
+                best = (uint32_t)ei;
+        }
+    }
     if (best != DY_NONE) return best;
     e = head_end;
-    /* A pronoun: the latest compatible speaker, else the latest compatible entity. */
+    /* A pronoun: the person the sentence is about when it names one before the pronoun
+     * ("X stood by Obama, saying he agrees"), else the latest compatible speaker, else the
+     * latest compatible entity. */
     if (e - b == 1) {
         int g = ment_pronoun_gender(q->m, tok(q, b));
         if (g >= 0) {
             uint32_t r = DY_NONE;
-            if (q->last_speaker != DY_NONE && para_of(q, b) <= q->last_speaker_para + PRONOUN_REACH_PARAS &&
+            uint32_t subj = first_subject(q, d->sents.v[tok(q, b)->sent].tok_begin, b);
+            if (subj != DY_NONE && d->mentions.v[subj].kind == MK_NAME && d->mentions.v[subj].entity != DY_NONE &&
+                gender_fits(&d->entities.v[d->mentions.v[subj].entity], g))
+                r = d->mentions.v[subj].entity;
+            if (r == DY_NONE && q->last_speaker != DY_NONE && para_of(q, b) <= q->last_speaker_para + PRONOUN_REACH_PARAS &&
                 gender_fits(&d->entities.v[q->last_speaker], g))
                 r = q->last_speaker;
             if (r == DY_NONE) r = recent_entity(q, at, g, NULL, NULL);
@@ -264,7 +308,7 @@ static bool attribution_after(qctx *q, uint32_t close, attribution *a) {
     uint32_t limit = k;
     while (limit < n && limit - k < CUE_REACH) {
         const dy_token *t = tok(q, limit);
-        if (limit > close + 1 && (t->flags & TF_NEWLINE)) break;
+        if (t->flags & TF_NEWLINE) break;   /* never into the next paragraph */
         if (t->kind == TK_QUOTE || (t->kind == TK_PUNCT && strchr(".!?;:", t->key[0]))) break;
         limit++;
     }
@@ -272,7 +316,10 @@ static bool attribution_after(qctx *q, uint32_t close, attribution *a) {
         uint32_t cn;
         uint8_t kind;
         if (!cue_at(q, c, limit, &cn, &kind) || kind == CUE_NAMING) continue;
-        if (c == k || (kind == CUE_PREP && c == k)) {   /* said Sanders / according to X */
+        /* said Sanders / according to X; not a participle opening more words ("…," arguing they) */
+        const dy_token *ct = tok(q, c);
+        bool participle = ct->key_len > 4 && !strcmp(ct->key + ct->key_len - 3, "ing") && kind != CUE_PREP;
+        if (c == k && !participle) {
             uint32_t se = source_after(q, c + cn, limit);
             if (se == c + cn) return false;
             *a = (attribution){c, c + cn, c + cn, se, DY_NONE, true};
@@ -296,25 +343,14 @@ static bool m_tell(const qctx *q, const attribution *a) {
     return pt_longest(&q->m->cue_pt, q->d, a->cue_b, a->cue_e, &n, &v) && q->m->cues.v[v].kind == CUE_TELL;
 }
 
-static bool participle_after_comma(const qctx *q, uint32_t c) {
+/* A cue whose subject is its clause's: a participle after a comma ("..., saying") or a verb
+ * coordinated with an earlier one ("denounced the shooting and said"). */
+static bool shares_clause_subject(const qctx *q, uint32_t c) {
     const dy_token *t = tok(q, c);
-    return c > 0 && key_is(q, c - 1, ",") && t->key_len > 4 && strcmp(t->key + t->key_len - 3, "ing") == 0;
-}
-
-/* A clause's subject among tokens [b, e), outside quotes: the first person named or
- * pronoun, else the first organisation or group; nationality words and titles' countries
- * are no subjects. */
-static uint32_t first_subject(const qctx *q, uint32_t b, uint32_t e) {
-    uint32_t other = DY_NONE;
-    for (uint32_t k = b; k < e; k++) {
-        uint32_t mi = q->mention_at[k];
-        if (mi == DY_NONE || q->in_quote[k]) continue;
-        const dy_mention *mn = &q->d->mentions.v[mi];
-        if (mn->modifier) continue;
-        if (mn->type == ET_PERSON || mn->kind == MK_PRONOUN) return mi;
-        if (other == DY_NONE && (mn->type == ET_ORG || mn->type == ET_NORP)) other = mi;
-    }
-    return other;
+    if (c > 0 && (key_is(q, c - 1, "and") || key_is(q, c - 1, "but"))) return true;
+    /* the comma may stand inside a closing mark: “the ayatollahs,” saying */
+    bool comma = c > 0 && (key_is(q, c - 1, ",") || (c > 1 && tok(q, c - 1)->kind == TK_QUOTE && key_is(q, c - 2, ",")));
+    return comma && t->key_len > 4 && strcmp(t->key + t->key_len - 3, "ing") == 0;
 }
 
 /* Before the opening mark, in the same sentence: "Putin said: “…”", or for a partial quote
@@ -344,7 +380,7 @@ static bool attribution_before(qctx *q, uint32_t open, uint32_t lb, bool partial
             *a = (attribution){c, c + cn, c + cn, se, DY_NONE, true};
             return true;
         }
-        if (participle_after_comma(q, c)) {
+        if (shares_clause_subject(q, c)) {
             /* "Rouhani addressed Trump directly, saying: “…”": the clause's subject speaks. */
             uint32_t mi = first_subject(q, lb, c);
             if (mi != DY_NONE) {
@@ -431,6 +467,23 @@ static bool is_title(const qctx *q, const raw_quote *r) {
     return words > 0 && words <= 6 && (tok(q, r->cb)->flags & TF_CAP);
 }
 
+/* Words that describe a speaker no entity stands for: the source's head ("a senior
+ * official", of "a senior official, who asked not to be named"), or the name in apposition
+ * to a description ("the head of the force, Gholamhossein Gharibpour"); not a pronoun. */
+static void describe_source(const qctx *q, const attribution *a, dy_quote *o) {
+    uint32_t b = a->src_b, e = a->src_e;
+    while (e > b && (key_is(q, e - 1, ",") || key_is(q, e - 1, "'s") || tok(q, e - 1)->kind == TK_PUNCT)) e--;
+    if (e <= b || (e - b == 1 && ment_pronoun_gender(q->m, tok(q, b)) >= 0)) return;
+    uint32_t comma = b;
+    while (comma < e && !key_is(q, comma, ",")) comma++;
+    bool description = !(tok(q, b)->flags & TF_CAP) || key_is(q, b, "the") || key_is(q, b, "a") || key_is(q, b, "an");
+    if (comma < e && description && comma + 1 < e && (tok(q, comma + 1)->flags & TF_CAP))
+        b = comma + 1;
+    else
+        e = comma;
+    if (e > b) o->described = (dy_span){tok(q, b)->start, tok(q, e - 1)->end};
+}
+
 static void emit_quote(qctx *q, const raw_quote *r, uint8_t kind, const attribution *a, uint32_t speaker) {
     dy_quote *o = &DY_PUSH(&q->d->arena, q->d->quotes);
     o->span.start = tok(q, r->cb)->start;
@@ -445,6 +498,8 @@ static void emit_quote(qctx *q, const raw_quote *r, uint8_t kind, const attribut
     if (speaker != DY_NONE) {
         q->last_speaker = speaker;
         q->last_speaker_para = para_of(q, r->cb);
+    } else if (a && a->found) {
+        describe_source(q, a, o);
     }
 }
 
@@ -461,6 +516,7 @@ static void add_indirect(qctx *q, const attribution *a, uint32_t sent_b) {
         m_tell(q, a))
         b++;   /* "told reporters that ...", "told him ..." */
     while (b < e && (key_is(q, b, "that") || key_is(q, b, ",") || key_is(q, b, ":"))) b++;
+    if (b < e && key_is(q, b, "to")) return;   /* "continues to be dogged", "promised to": no statement */
     if (e - b < 4) {   /* the cue ends the sentence: the content is before the source */
         b = sent_b;
         e = a->src_b;
@@ -482,8 +538,7 @@ static void add_indirect(qctx *q, const attribution *a, uint32_t sent_b) {
 }
 
 /* Reported statements ("Sanders said they had not received ...") between quotes tell who
- * spoke last, for the pronouns of the quotes that follow; with indirect quotes asked for,
- * they become quotes too. */
+ * spoke last, for the pronouns of the quotes that follow, and become indirect quotes. */
 static void note_statements(qctx *q, uint32_t from, uint32_t to) {
     for (uint32_t c = from; c < to; c++) {
         uint32_t cn;
@@ -502,7 +557,7 @@ static void note_statements(qctx *q, uint32_t from, uint32_t to) {
         }
         q->last_statement = (attribution){c, c + cn, sb, se, e, true};
         q->last_statement_sent = tok(q, c)->sent;
-        if (q->d->want_indirect && kind != CUE_NAMING) add_indirect(q, &q->last_statement, lb);
+        if (kind != CUE_NAMING) add_indirect(q, &q->last_statement, lb);
         c += cn - 1;
     }
 }
@@ -537,6 +592,16 @@ void quote_run(dy_doc *d, const dy_model *m) {
             uint32_t ps = d->sents.v[tok(&q, r->open - 1)->sent].tok_begin;
             found = attribution_before(&q, r->open - 1, ps, false, &a) ||
                     attribution_before(&q, r->open - 1, ps, true, &a);
+        }
+        /* A colon after a clause about someone introduces their words, whatever its verb
+         * ("Rubio called his reason simple: “…”", "Limbaugh seemed charmed: “…”"). */
+        if (!found && full && r->open > sent_b && key_is(&q, r->open - 1, ":")) {
+            uint32_t mi = first_subject(&q, sent_b, r->open - 1);
+            if (mi != DY_NONE && d->mentions.v[mi].kind != MK_NOMINAL) {
+                const dy_mention *mn = &d->mentions.v[mi];
+                a = (attribution){r->open - 1, r->open - 1, mn->tok_begin, mn->tok_end, DY_NONE, true};
+                found = true;
+            }
         }
         /* A quote right after a sentence that reports someone ("..., Schiff said. “…”", "X
          * called him a master. “…”") is theirs. */
@@ -574,4 +639,11 @@ void quote_run(dy_doc *d, const dy_model *m) {
         if (found && a.cue_e > scanned) scanned = a.cue_e;
     }
     note_statements(&q, scanned, n);
+}
+
+void quote_drop_indirect(dy_doc *d) {
+    size_t n = 0;
+    for (size_t i = 0; i < d->quotes.n; i++)
+        if (d->quotes.v[i].kind != QK_INDIRECT) d->quotes.v[n++] = d->quotes.v[i];
+    d->quotes.n = n;
 }

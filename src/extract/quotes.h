@@ -14,10 +14,15 @@
  * 3. The source words resolve to an entity: a name in them; a pronoun to the most recent
  *    compatible speaker (reported statements count: "Sanders said they had...") or else
  *    the most recent compatible person; "the Russian leader" to the latest entity with
- *    that country and sector. */
+ *    that country and sector.
+ * 4. Reported speech without marks ("Sanders said they had not received ...") becomes an
+ *    indirect quote: the content clause with its cue and speaker. */
 #ifndef DY_QUOTES_H
 #define DY_QUOTES_H
 #include "../know/model.h"
 
 void quote_run(dy_doc *d, const dy_model *m);
+/* Forget the indirect quotes (reported speech "X said that ..."), once the stages that read
+ * them have run, for output that asks for direct and partial quotes only. */
+void quote_drop_indirect(dy_doc *d);
 #endif

@@ -1,7 +1,8 @@
 /* data_embed.S - the text dictionaries of data/ compiled into the binary, so dyad runs
  * from any directory with no installed data. Each file becomes dy_data_NAME[] with its
- * size in dy_data_NAME_size. The Makefile passes the repository root as the include
- * path (-Wa,-I.) so .incbin finds data/. */
+ * size in dy_data_NAME_size. The assembler runs in the repository root, so .incbin finds
+ * data/; the city gazetteer is built into the build directory, which the Makefile passes
+ * as an include path (-Wa,-I$(BUILD)). */
 #define EMBED(name, file)                 \
     .section .rodata;                     \
     .global dy_data_##name;               \
@@ -19,9 +20,12 @@ EMBED(abbreviations, "data/abbreviations.tsv")
 EMBED(starters, "data/starters.txt")
 EMBED(cues, "data/cues.tsv")
 EMBED(countries, "data/countries.tsv")
+EMBED(regions, "data/regions.tsv")
+EMBED(gazetteer, "gazetteer.tsv")
 EMBED(actors, "data/actors.tsv")
 EMBED(roles, "data/roles.tsv")
 EMBED(verbs, "data/verbs.tsv")
+EMBED(stances, "data/stances.tsv")
 EMBED(cameo, "data/cameo.tsv")
 EMBED(boilerplate, "data/boilerplate.txt")
 EMBED(words, "data/words.tsv")

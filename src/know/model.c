@@ -23,9 +23,12 @@ DATA(abbreviations)
 DATA(starters)
 DATA(cues)
 DATA(countries)
+DATA(regions)
+DATA(gazetteer)
 DATA(actors)
 DATA(roles)
 DATA(verbs)
+DATA(stances)
 DATA(cameo)
 DATA(boilerplate)
 DATA(words)
@@ -120,7 +123,8 @@ static void load_closed_classes(dy_model *m) {
     static const struct { const char *name; uint32_t bit; } classes[] = {
         {"pronoun", LEX_PRONOUN}, {"month", LEX_MONTH}, {"weekday", LEX_WEEKDAY},
         {"particle", LEX_PARTICLE}, {"locative", LEX_LOCATIVE},
-        {"npstop", LEX_NPSTOP},   {"cuemod", LEX_CUEMOD},     {"irrealis", LEX_IRREALIS}};
+        {"npstop", LEX_NPSTOP},   {"cuemod", LEX_CUEMOD},     {"irrealis", LEX_IRREALIS},
+        {"regional", LEX_REGIONAL}};
     static const char *const genders[] = {"unknown", "male", "female", "plural", "neuter"};
     tsv_reader r;
     tsv_field f[3];
@@ -179,9 +183,6 @@ static void load_countries(dy_model *m) {
         kb_country *c = &DY_PUSH(&m->arena, m->countries);
         tsv_copy(f[0], c->iso3, sizeof c->iso3);
         c->name = str(m, f[1]);
-        c->capital = f[4].n ? str(m, f[4]) : NULL;
-        c->lat = (float)atof(f[5].n ? f[5].p : "0");
-        c->lon = (float)atof(f[6].n ? f[6].p : "0");
         pt_add(&m->country_pt, &m->vocab, f[1].p, f[1].n, &m->abbrevs, idx << 2 | CM_NAME, NULL);
         int k = tsv_split(f[2], '|', names, 64);
         for (int i = 0; i < k && i < 64; i++)
@@ -193,10 +194,88 @@ static void load_countries(dy_model *m) {
     }
 }
 
+/* A place under one of its names, chained after the places already called so. */
+static void add_place_name(dy_model *m, tsv_field name, uint32_t idx) {
+    uint32_t first;
+    if (pt_add(&m->place_pt, &m->vocab, name.p, name.n, &m->abbrevs, idx, &first)) return;
+    while (m->places.v[first].next != DY_NONE && first != idx) first = m->places.v[first].next;
+    if (first != idx) m->places.v[first].next = idx;
+}
+
+/* Cities first (most populous first, as the gazetteer is sorted), then regions: "New York"
+ * and "Washington" are cities before they are states. */
+static void load_places(dy_model *m) {
+    tsv_reader r;
+    tsv_field f[6], names[8];
+    OPEN(&r, gazetteer);
+    int n;
+    while ((n = tsv_next(&r, f, 6)) != 0) {
+        if (n < 6) dy_die("gazetteer line %d: expected 6 fields", r.line);
+        kb_place *p = &DY_PUSH(&m->arena, m->places);
+        p->name = str(m, f[0]);
+        tsv_copy(f[1], p->iso3, sizeof p->iso3);
+        if (!field_is(f[2], "-")) tsv_copy(f[2], p->admin, sizeof p->admin);
+        p->kind = PK_CITY;
+        p->lat = (float)atof(f[3].p);
+        p->lon = (float)atof(f[4].p);
+        p->population = (uint32_t)strtoul(f[5].p, NULL, 10);
+        p->next = DY_NONE;
+        add_place_name(m, f[0], (uint32_t)m->places.n - 1);
+    }
+    OPEN(&r, regions);
+    while ((n = tsv_next(&r, f, 4)) != 0) {
+        if (n < 3) dy_die("data/regions.tsv line %d: expected 4 fields", r.line);
+        kb_place *p = &DY_PUSH(&m->arena, m->places);
+        p->name = str(m, f[0]);
+        tsv_copy(f[1], p->iso3, sizeof p->iso3);
+        tsv_copy(f[2], p->admin, sizeof p->admin);
+        p->kind = PK_REGION;
+        p->next = DY_NONE;
+        uint32_t idx = (uint32_t)m->places.n - 1;
+        add_place_name(m, f[0], idx);
+        int k = n >= 4 ? tsv_split(f[3], '|', names, 8) : 0;
+        for (int i = 0; i < k; i++) add_place_name(m, names[i], idx);
+    }
+}
+
 static void parse_date_field(tsv_field f, dy_date *d, int line) {
     memset(d, 0, sizeof *d);
     if (f.n == 0 || field_is(f, "-")) return;
     if (!date_parse(f.p, f.n, d)) dy_die("data/actors.tsv line %d: bad date", line);
+}
+
+/* Countries whose people's names put the family name first: "Kim" is Kim Jong Un's, "Xi"
+ * Xi Jinping's. */
+static bool family_name_first(const char *iso3) {
+    static const char *const codes[] = {"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM", "KHM", "SGP"};
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+        if (!strcmp(iso3, codes[i])) return true;
+    return false;
+}
+
+void model_add_surname(dy_model *m, const char *name, size_t len, uint32_t idx) {
+    const char *p = name, *end = name + len;
+    const char *b = p, *e = end;
+    if (family_name_first(m->actors.v[idx].code.country)) {
+        e = memchr(p, ' ', len);
+        if (!e) return;
+    } else {
+        /* the last word, before a generational suffix ("Robert F. Kennedy Jr.") */
+        for (;;) {
+            b = e;
+            while (b > p && b[-1] != ' ') b--;
+            if (b == p) return;   /* a single name: the dictionary lists it whole */
+            size_t wl = (size_t)(e - b);
+            bool suffix = (wl == 3 && (!memcmp(b, "Jr.", 3) || !memcmp(b, "Sr.", 3) || !memcmp(b, "III", 3))) ||
+                          (wl == 2 && !memcmp(b, "II", 2));
+            if (!suffix) break;
+            e = b - 1;
+        }
+    }
+    uint32_t first;
+    if (pt_add(&m->surname_pt, &m->vocab, b, (size_t)(e - b), &m->abbrevs, idx, &first)) return;
+    while (m->actors.v[first].same_surname != DY_NONE) first = m->actors.v[first].same_surname;
+    m->actors.v[first].same_surname = idx;
 }
 
 static void load_actors(dy_model *m) {
@@ -216,17 +295,20 @@ static void load_actors(dy_model *m) {
         set_code(a->code.sector, f[3]);
         parse_date_field(f[4], &a->from, r.line);
         parse_date_field(f[5], &a->until, r.line);
-        a->next = DY_NONE;
+        a->next = a->same_surname = DY_NONE;
+        bool later_period = false;
         for (int i = 0; i < k && i < 32; i++) {
             uint32_t first;
             if (!pt_add(&m->actor_pt, &m->vocab, names[i].p, names[i].n, &m->abbrevs, idx, &first)) {
                 /* Another period of an actor already known: chain it (same canonical name only). */
                 kb_actor *p = &m->actors.v[first];
-                if (strcmp(p->name, a->name) != 0) continue;
+                if (first == idx || strcmp(p->name, a->name) != 0) continue;   /* an alias written twice */
+                later_period = true;
                 while (p->next != DY_NONE && p->next != idx) p = &m->actors.v[p->next];
                 if (p != a && p->next == DY_NONE) p->next = idx;
             }
         }
+        if (a->type == ET_PERSON && !later_period) model_add_surname(m, names[0].p, names[0].n, idx);
     }
 }
 
@@ -266,18 +348,26 @@ static void load_roles(dy_model *m) {
     }
 }
 
-static void load_verbs(dy_model *m) {
-    tsv_reader r;
+/* Event words: "phrase <TAB> cameo [<TAB> verb|noun]" lines into m->verbs and table pt. */
+static void load_event_words(dy_model *m, tsv_reader *r, const char *file, phrase_table *pt) {
     tsv_field f[3];
-    OPEN(&r, verbs);
     int n;
-    while ((n = tsv_next(&r, f, 3)) != 0) {
-        if (n < 2) dy_die("data/verbs.tsv line %d: expected 3 fields", r.line);
+    while ((n = tsv_next(r, f, 3)) != 0) {
+        if (n < 2) dy_die("%s line %d: expected a phrase and a CAMEO code", file, r->line);
         kb_verb *v = &DY_PUSH(&m->arena, m->verbs);
         tsv_copy(f[1], v->cameo, sizeof v->cameo);
         v->noun = n >= 3 && field_is(f[2], "noun");
-        pt_add(&m->verb_pt, &m->vocab, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->verbs.n - 1), NULL);
+        pt_add(pt, &m->vocab, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->verbs.n - 1), NULL);
     }
+}
+
+static void load_verbs(dy_model *m) {
+    tsv_reader r;
+    OPEN(&r, verbs);
+    load_event_words(m, &r, "data/verbs.tsv", &m->verb_pt);
+    OPEN(&r, stances);
+    load_event_words(m, &r, "data/stances.tsv", &m->stance_pt);
+    int n;
     OPEN(&r, cameo);
     tsv_field g[5];
     while ((n = tsv_next(&r, g, 5)) != 0) {
@@ -343,14 +433,18 @@ dy_model *model_load(void) {
     hm_init(&m->cameo_map);
     pt_init(&m->cue_pt, LEX_CUE);
     pt_init(&m->country_pt, LEX_COUNTRY);
+    pt_init(&m->place_pt, LEX_PLACE);
     pt_init(&m->actor_pt, LEX_ACTOR);
+    pt_init(&m->surname_pt, LEX_SURNAME);
     pt_init(&m->role_pt, LEX_ROLE);
     pt_init(&m->verb_pt, LEX_VERB);
+    pt_init(&m->stance_pt, LEX_STANCE);
     pt_init(&m->boiler_pt, LEX_BOILER);
     load_words(m);
     load_closed_classes(m);
     load_cues(m);
     load_countries(m);
+    load_places(m);
     load_actors(m);
     load_roles(m);
     load_verbs(m);
@@ -371,9 +465,12 @@ void model_free(dy_model *m) {
     hm_free(&m->cameo_map);
     pt_free(&m->cue_pt);
     pt_free(&m->country_pt);
+    pt_free(&m->place_pt);
     pt_free(&m->actor_pt);
+    pt_free(&m->surname_pt);
     pt_free(&m->role_pt);
     pt_free(&m->verb_pt);
+    pt_free(&m->stance_pt);
     pt_free(&m->boiler_pt);
     dy_arena_free(&m->arena);
     for (int t = 0; t < LT_COUNT; t++)

@@ -20,7 +20,8 @@ enum lex_bit {
     /* closed classes of data/words.tsv; model_word_value gives their value */
     LEX_PRONOUN = 1 << 7, LEX_MONTH = 1 << 8, LEX_WEEKDAY = 1 << 9,
     LEX_PARTICLE = 1 << 11, LEX_LOCATIVE = 1 << 12, LEX_NPSTOP = 1 << 13, LEX_CUEMOD = 1 << 14,
-    LEX_IRREALIS = 1 << 15,
+    LEX_IRREALIS = 1 << 15, LEX_STANCE = 1 << 16, LEX_PLACE = 1 << 17, LEX_REGIONAL = 1 << 18,
+    LEX_SURNAME = 1 << 19,
 };
 
 /* The sequence labellers of the language layer (models/NAME.ap). */
@@ -37,9 +38,21 @@ typedef struct kb_cue { const char *lemma; uint8_t kind; } kb_cue;
 
 typedef struct kb_country {
     char iso3[4];
-    const char *name, *capital;
-    float lat, lon;
+    const char *name;        /* canonical: "United Kingdom" */
 } kb_country;
+
+/* A place of the gazetteer: a city (gazetteer/build.js, from GeoNames) or a first-level
+ * region (data/regions.tsv). Places of one name are chained, most populous first. */
+enum place_kind { PK_CITY = 1, PK_REGION };
+typedef struct kb_place {
+    const char *name;
+    char iso3[4];
+    char admin[4];           /* first-level division code: "TX" (a region's own code) */
+    uint8_t kind;            /* enum place_kind */
+    float lat, lon;          /* cities only */
+    uint32_t population;
+    uint32_t next;           /* the next place of the same name, or DY_NONE */
+} kb_place;
 
 typedef struct kb_actor {
     const char *name;        /* canonical name */
@@ -47,6 +60,7 @@ typedef struct kb_actor {
     dy_actor code;
     dy_date from, until;     /* y == 0: open */
     uint32_t next;           /* next period of the same actor, or DY_NONE */
+    uint32_t same_surname;   /* a person's first period: the next person of that family name, or DY_NONE */
 } kb_actor;
 
 typedef struct kb_role {
@@ -74,9 +88,13 @@ typedef struct dy_model {
     hashmap word_values;     /* pronoun gender, month 1..12, weekday 0..6 by key */
     phrase_table cue_pt;     DY_VEC(kb_cue) cues;
     phrase_table country_pt; DY_VEC(kb_country) countries;   /* value: index << 2 | country_match */
+    phrase_table place_pt;   DY_VEC(kb_place) places;        /* value: the first place of the name */
     phrase_table actor_pt;   DY_VEC(kb_actor) actors;        /* value: first period's index */
+    phrase_table surname_pt; /* a named person's family name ("Merkel"; "Kim" for Kim Jong Un) ->
+                                the first of the persons so called, chained by same_surname */
     phrase_table role_pt;    DY_VEC(kb_role) roles;
-    phrase_table verb_pt;    DY_VEC(kb_verb) verbs;
+    phrase_table verb_pt;    DY_VEC(kb_verb) verbs;          /* event verbs and nouns, then stance words */
+    phrase_table stance_pt;  /* data/stances.tsv: evaluative words, values in verbs */
     const struct vd_dict *verb_patterns;   /* dyad extract --verbs: TABARI/PETRARCH patterns (owned by the caller), or NULL */
     phrase_table boiler_pt;  /* phrases that mark a boilerplate line */
     hashmap cameo_map;       DY_VEC(kb_cameo) cameo;
@@ -97,6 +115,9 @@ bool model_load_taggers(dy_model *m, const char *dir, char *err, size_t errlen);
 
 /* The code an actor entry carries on a date (the period containing it; undated: the last). */
 const kb_actor *model_actor_on(const dy_model *m, uint32_t first, dy_date when);
+/* Index person entry first (a first period) under its family name in surname_pt: the last
+ * word of name, or the first where family names come first (China, the Koreas, ...). */
+void model_add_surname(dy_model *m, const char *name, size_t len, uint32_t first);
 const kb_cameo *model_cameo(const dy_model *m, const char *code);
 /* The value data/words.tsv gives a token of a closed class (pronoun gender, month...). */
 uint32_t model_word_value(const dy_model *m, const dy_token *t);

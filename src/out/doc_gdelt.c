@@ -2,9 +2,10 @@
  * Filled: event id, day, month, year, fraction date, both actors' code, name and country
  * (ISO alpha-3 where GDELT writes CAMEO country codes; they agree for nearly all
  * countries) and their first type (the sector), IsRootEvent, the event codes, QuadClass,
- * Goldstein, one mention/source/article, the action's place (GDELT's geo country column
- * takes FIPS codes; dyad writes ISO alpha-3 there), and SOURCEURL. Tone, ethnicity,
- * religion, known groups, actor places, ADM codes and feature ids stay empty. */
+ * Goldstein, one mention/source/article, the action's place (geo type, name, country -
+ * GDELT's column takes FIPS codes, dyad writes ISO alpha-3 -, ADM1 as country and region
+ * code, a city's coordinates), and SOURCEURL. Tone, ethnicity, religion, known groups,
+ * actor places, ADM2 codes and feature ids stay empty. */
 #include "doc_gdelt.h"
 #include <string.h>
 
@@ -76,18 +77,19 @@ void doc_write_gdelt(sb *o, const dy_doc *d, const dy_model *m, const char *id, 
         sb_puts(o, "\t1\t1\t1\t");                       /* mentions, sources, articles; tone empty */
         fields(o, 16);                                   /* the actors' places */
         if (!span_empty(ev->place_span)) {
-            sb_puts(o, "\t1");                           /* GDELT's type 1: a country */
+            /* GDELT's geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state */
+            const kb_place *p = ev->place != DY_NONE ? &m->places.v[ev->place] : NULL;
+            bool us = !strcmp(ev->place_country, "USA");
+            int type = !p ? 1 : p->kind == PK_REGION ? (us ? 2 : 5) : (us ? 3 : 4);
+            sb_printf(o, "\t%d", type);
             field(o, d->text + ev->place_span.start, ev->place_span.end - ev->place_span.start);
-            if (ev->place != DY_NONE) {
-                const kb_country *k = &m->countries.v[ev->place >> 2];
-                field(o, k->iso3, 3);
-                fields(o, 2);
-                if ((ev->place & 3) == CM_CAPITAL) sb_printf(o, "\t%.4f\t%.4f", (double)k->lat, (double)k->lon);
-                else fields(o, 2);
-            } else {
-                fields(o, 5);
-            }
-            fields(o, 1);
+            field(o, ev->place_country, strlen(ev->place_country));
+            if (p && p->admin[0]) sb_printf(o, "\t%s%s", ev->place_country, p->admin);   /* ADM1 */
+            else fields(o, 1);
+            fields(o, 1);                                /* ADM2 */
+            if (p && p->kind == PK_CITY) sb_printf(o, "\t%.4f\t%.4f", (double)p->lat, (double)p->lon);
+            else fields(o, 2);
+            fields(o, 1);                                /* feature id */
         } else {
             fields(o, 8);
         }

@@ -118,7 +118,9 @@ static void write_quotes(sb *o, const dy_doc *d) {
         jw_next(o, "speaker");
         entity_ref(o, q->entity);
         jw_next(o, "speaker_name");
-        jw_cstr(o, q->entity != DY_NONE ? d->entities.v[q->entity].name : NULL);
+        if (q->entity != DY_NONE) jw_cstr(o, d->entities.v[q->entity].name);
+        else if (q->described.end > q->described.start) jw_str(o, d->text + q->described.start, q->described.end - q->described.start);
+        else jw_cstr(o, NULL);
         sb_putc(o, '}');
     }
     sb_putc(o, ']');
@@ -175,13 +177,11 @@ static void write_events(sb *o, const dy_doc *d, const dy_model *m) {
             sb_putc(o, '{');
             jw_key(o, "name");
             jw_str(o, d->text + ev->place_span.start, ev->place_span.end - ev->place_span.start);
-            if (ev->place != DY_NONE) {
-                const kb_country *k = &m->countries.v[ev->place >> 2];
-                jw_next(o, "country");
-                jw_cstr(o, k->iso3);
-                if ((ev->place & 3) == CM_CAPITAL)
-                    sb_printf(o, ",\"lat\":%.2f,\"lon\":%.2f", (double)k->lat, (double)k->lon);
-            }
+            jw_next(o, "country");
+            jw_cstr(o, ev->place_country[0] ? ev->place_country : NULL);
+            if (ev->place != DY_NONE && m->places.v[ev->place].kind == PK_CITY)
+                sb_printf(o, ",\"lat\":%.4f,\"lon\":%.4f", (double)m->places.v[ev->place].lat,
+                          (double)m->places.v[ev->place].lon);
             sb_putc(o, '}');
         }
         sb_putc(o, '}');

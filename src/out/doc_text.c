@@ -36,7 +36,9 @@ void doc_write_text(sb *o, const dy_doc *d, const dy_model *m, const char *id) {
     for (size_t i = 0; i < d->quotes.n; i++) {
         const dy_quote *q = &d->quotes.v[i];
         sb_puts(o, "  quote  ");
-        sb_puts(o, q->entity != DY_NONE ? d->entities.v[q->entity].name : "(unknown speaker)");
+        if (q->entity != DY_NONE) sb_puts(o, d->entities.v[q->entity].name);
+        else if (!span_empty(q->described)) put_span(o, d, q->described, 60);
+        else sb_puts(o, "(unknown speaker)");
         if (!span_empty(q->cue)) {
             sb_puts(o, " (");
             put_span(o, d, q->cue, 40);

@@ -165,13 +165,10 @@ static bool put_events(store *s, sqlite3_int64 aid, const dy_doc *d, const dy_mo
             bind_str(st, 24, buf);
         }
         bind_span(st, 25, d, ev->place_span);
-        if (ev->place != DY_NONE) {
-            const kb_country *k = &m->countries.v[ev->place >> 2];
-            bind_str(st, 26, k->iso3);
-            if ((ev->place & 3) == CM_CAPITAL) {
-                sqlite3_bind_double(st, 27, k->lat);
-                sqlite3_bind_double(st, 28, k->lon);
-            }
+        if (ev->place_country[0]) bind_str(st, 26, ev->place_country);
+        if (ev->place != DY_NONE && m->places.v[ev->place].kind == PK_CITY) {
+            sqlite3_bind_double(st, 27, m->places.v[ev->place].lat);
+            sqlite3_bind_double(st, 28, m->places.v[ev->place].lon);
         }
         if (!run(s, st, err, errlen)) return false;
     }

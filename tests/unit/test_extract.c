@@ -145,6 +145,42 @@ TEST(pronoun_speaker_and_bare_continuation) {
     CHECK_STR(span(d, d->quotes.v[0].source), "he");
 }
 
+TEST(speaker_forms_without_a_plain_cue) {
+    /* a colon after a clause about someone introduces their words */
+    const dy_doc *d = run("Sen. Maria Ortiz called her reason simple: " LQ "It matters for our state." RQ "", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Maria Ortiz");
+    /* a pronoun after "saying" is the person the sentence is about, not the nearer one */
+    d = run("Rep. Tom Ellis stood by Mr. Grant, saying he agrees with waiting until " LQ "we have the facts" RQ ".", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Tom Ellis");
+    /* a verb coordinated with an earlier one shares its subject */
+    d = run("Mayor Ana Ruiz denounced the attack as a " LQ "hate crime" RQ " and said " LQ "our hearts" RQ " were with them.", NULL);
+    CHECK(d->quotes.n == 2);
+    CHECK_STR(speaker(d, 1), "Ana Ruiz");
+    /* "his tweet" is a noun, not a cue; "warning" after a comma is, for the clause's subject */
+    d = run("Gov. Ellen Reyes sent his tweet to the mayor, warning him to " LQ "never try that again" RQ ".", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Ellen Reyes");
+    CHECK_STR(span(d, d->quotes.v[0].cue), "warning");
+    /* a participle after a quote opens more words; it is no inverted attribution */
+    d = run("Sen. Tom Hale said the plan might be " LQ "counterproductive," RQ " arguing they could fail.", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Tom Hale");
+    /* an anonymous source keeps its description; a name qualifying a noun is not the speaker */
+    d = run(LQ "We were not told," RQ " said an unidentified Obama administration official.", "2013-05-05");
+    CHECK(d->quotes.n == 1 && d->quotes.v[0].entity == DY_NONE);
+    CHECK_STR(span(d, d->quotes.v[0].described), "an unidentified Obama administration official");
+    /* a description with the name in apposition gives the name */
+    d = run("The head of the force, Amir Tavana, said: " LQ "It is psychological warfare." RQ "", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK(d->quotes.v[0].entity != DY_NONE || strcmp(span(d, d->quotes.v[0].described), "Amir Tavana") == 0);
+    /* a surname the recogniser missed, after the full name appeared */
+    d = run("Rep. Peter King spoke on Sunday. " LQ "We could be strengthening them," RQ " King, R-N.Y., said.", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Peter King");
+}
+
 TEST(she_skips_a_male_speaker) {
     const dy_doc *d = run("Mr. Hale said the vote was close. Press secretary Dana Whitfield said they had no comment.\n"
                           "" LQ "The president looks forward to it," RQ " she said.", NULL);
@@ -218,6 +254,29 @@ TEST(dated_actor_codes_switch_at_their_date) {
     CHECK(t && strcmp(t->actor.sector, "GOV") == 0);
 }
 
+TEST(famous_family_names_alone) {
+    /* the recogniser may miss them in a short sentence, or take them for places */
+    const dy_doc *d = run("Xi spoke to Putin.", "2019-01-01");
+    CHECK(entity_named(d, "Xi Jinping") != NULL);
+    CHECK(entity_named(d, "Vladimir Putin") != NULL);
+    /* family name first in Korea; the one in office on the date */
+    d = run("Mr. Kim spoke on Monday.", "2019-01-01");
+    CHECK(entity_named(d, "Kim Jong Un") != NULL);
+    d = run("Merkel and Macron met on Friday.", "2019-01-01");
+    const dy_entity *e = entity_named(d, "Angela Merkel");
+    CHECK(e && !strcmp(e->actor.country, "DEU"));
+}
+
+TEST(capitals_as_governments) {
+    /* a capital acting is its country; a capital something happens in, or a dateline, is a place */
+    const dy_doc *d = run("SEOUL (Reuters) - North Korea will close its test site. "
+                          "Pyongyang said experts would visit, and talks opened in Beijing.", "2018-04-26");
+    const dy_entity *nk = entity_named(d, "North Korea");
+    CHECK(nk && nk->nmentions >= 2);   /* North Korea, Pyongyang (and "its") */
+    CHECK(entity_named(d, "South Korea") == NULL);
+    CHECK(entity_named(d, "China") == NULL);
+}
+
 TEST(event_with_date_and_place) {
     const dy_doc *d = run("Russian President Vladimir Putin said Friday that he invited President Trump to Moscow.",
                           "2018-07-27");
@@ -230,10 +289,12 @@ TEST(event_with_date_and_place) {
         CHECK_STR(span(d, e->cue), "invited");
         CHECK(e->date.y == 2018 && e->date.m == 7 && e->date.d == 27);
         CHECK_STR(span(d, e->place_span), "Moscow");
+        CHECK_STR(e->place_country, "RUS");
         CHECK(e->target.mention != DY_NONE);
     }
     CHECK(found);
 }
+
 
 /* Events of a sentence as "SRC>TGT:root" joined by spaces (countries of the actors). */
 static const char *events_of(const dy_doc *d) {
@@ -262,6 +323,88 @@ TEST(event_forms) {
     /* a wish is no event: "his desire to meet" */
     d = run("Mr. Kim spoke of his desire to meet President Joe Biden.", "2022-11-15");
     CHECK(strstr(events_of(d), ":04") == NULL);
+}
+
+TEST(event_dates_in_their_forms) {
+    static const struct { const char *text, *published; int y, m, d; } cases[] = {
+        {"Putin met Trump in Helsinki on July 16.", "2018-07-27", 2018, 7, 16},
+        {"Putin met Trump on Dec. 30.", "2019-01-03", 2018, 12, 30},   /* last year's December */
+        {"Putin met Trump on July 16, 2017.", "2018-07-27", 2017, 7, 16},
+        {"Putin met Trump in July 2017.", "2018-07-27", 2017, 7, 1},
+        {"Putin met Trump in 2016.", NULL, 2016, 1, 1},   /* a year needs no publication date */
+        {"Putin met Trump on Friday.", "2018-07-29", 2018, 7, 27},
+        {"Putin met Trump last week.", "2018-07-27", 2018, 7, 20},
+        {"Putin met Trump last month.", "2018-07-27", 2018, 6, 1},
+        {"Putin met Trump yesterday.", "2018-07-27", 2018, 7, 26},
+        {"Putin accuses Trump of lying.", "2018-07-27", 2018, 7, 27},   /* present tense: today */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const dy_doc *d = run(cases[i].text, cases[i].published);
+        CHECK(d->events.n >= 1);
+        if (d->events.n < 1) continue;
+        dy_date got = d->events.v[0].date;
+        CHECK(got.y == cases[i].y && got.m == cases[i].m && got.d == cases[i].d);
+    }
+    /* undated and in the past: no date */
+    const dy_doc *p = run("Putin accused Trump of lying.", "2018-07-27");
+    CHECK(p->events.n >= 1 && p->events.v[0].date.y == 0);
+    /* a weekday needs the publication date */
+    const dy_doc *d = run("Putin met Trump on Friday.", NULL);
+    CHECK(d->events.n >= 1 && d->events.v[0].date.y == 0);
+}
+
+TEST(places_from_the_gazetteer) {
+    /* the most populous place of a name, unless a state or country qualifies it */
+    const dy_doc *d = run("Chancellor Anna Weber met President Emmanuel Macron in Paris.", "2019-09-27");
+    CHECK(d->events.n >= 1 && !strcmp(d->events.v[0].place_country, "FRA"));
+    d = run("German Chancellor Anna Weber met President Emmanuel Macron in Paris, Texas.", "2019-09-27");
+    CHECK(d->events.n >= 1);
+    if (d->events.n >= 1) {
+        const dy_event *e = &d->events.v[0];
+        CHECK_STR(e->place_country, "USA");
+        CHECK(e->place != DY_NONE && !strcmp(model->places.v[e->place].admin, "TX"));
+        CHECK_STR(events_of(d), "DEU>FRA:04");   /* Texas qualifies a place, it is not a target */
+    }
+    /* a city names its country for the actors of the article */
+    d = run("Rebels shelled Aleppo on Monday.", "2019-09-27");
+    CHECK_STR(events_of(d), "SYR>SYR:19");
+    /* a US state before a party or legislative word is the United States, not Georgia */
+    d = run("Georgia Sen. Saxby Chambliss spoke on Monday.", "2013-05-05");
+    const dy_entity *c = entity_named(d, "Saxby Chambliss");
+    CHECK(c && !strcmp(c->actor.country, "USA"));
+}
+
+TEST(event_clause_structure) {
+    /* the object of "seized" is not the subject of the next clause's verb */
+    const dy_doc *d = run("Iran seized a tanker in July after authorities in Gibraltar seized an Iranian supertanker.", "2019-09-27");
+    CHECK(strstr(events_of(d), "IRN>IRN") == NULL);
+    /* a participle after a comma acts for the sentence's subject */
+    d = run("German Chancellor Anna Weber castigated Russia on Monday, accusing Moscow of meddling.", "2019-09-27");
+    CHECK_STR(events_of(d), "DEU>RUS:11");   /* castigated Russia, accusing Moscow: one actor, one kind of act */
+    /* a name qualifying a noun names a topic, not a target */
+    d = run("Iran released the tanker before an annual United Nations meeting.", "2019-09-27");
+    CHECK(strstr(events_of(d), "IRN>IGO") == NULL);
+    /* an action with no actor to receive it is not coded, violence is */
+    d = run("President Emmanuel Macron proposed a new budget.", "2019-09-27");
+    CHECK_STR(events_of(d), "");
+}
+
+TEST(stances_in_reported_words) {
+    /* a partial quote judges the actor named in its clause */
+    const dy_doc *d = run("Secretary of State Mike Pompeo said Iran's rulers were a " LQ "mafia" RQ ".", "2018-07-23");
+    CHECK_STR(events_of(d), "USA>IRN:11");
+    /* reported speech judges too, though indirect quotes were not asked for */
+    d = run("Secretary of State Mike Pompeo said Iran's rulers were corrupt.", "2018-07-23");
+    CHECK_STR(events_of(d), "USA>IRN:11");
+    CHECK(d->quotes.n == 0);
+    /* praise in a direct quote */
+    d = run(LQ "Chancellor Merkel showed courageous leadership," RQ " President Emmanuel Macron said.", "2018-07-23");
+    CHECK_STR(events_of(d), "FRA>DEU:05");
+    /* negated, or naming another noun's topic: no judgement */
+    d = run("President Emmanuel Macron said Germany's plan was " LQ "not a mistake" RQ ".", "2018-07-23");
+    CHECK_STR(events_of(d), "");
+    d = run("President Emmanuel Macron said Germany had opened a " LQ "corruption inquiry" RQ ".", "2018-07-23");
+    CHECK_STR(events_of(d), "");
 }
 
 TEST(negated_event_is_not_coded) {
@@ -315,6 +458,7 @@ int main(void) {
     RUN(interrupted_quote_is_two_quotes_one_speaker);
     RUN(multi_paragraph_quote_is_one_quote);
     RUN(pronoun_speaker_and_bare_continuation);
+    RUN(speaker_forms_without_a_plain_cue);
     RUN(she_skips_a_male_speaker);
     RUN(partial_quote_needs_a_cue);
     RUN(titles_are_not_quotes);
@@ -323,8 +467,14 @@ int main(void) {
     RUN(boilerplate_and_byline);
     RUN(actor_codes_from_titles_nationality_and_dictionary);
     RUN(dated_actor_codes_switch_at_their_date);
+    RUN(famous_family_names_alone);
+    RUN(capitals_as_governments);
     RUN(event_with_date_and_place);
+    RUN(event_dates_in_their_forms);
+    RUN(places_from_the_gazetteer);
     RUN(event_forms);
+    RUN(event_clause_structure);
+    RUN(stances_in_reported_words);
     RUN(negated_event_is_not_coded);
     RUN(tabari_dictionaries_load_with_dated_codes);
     dyad_doc_free(doc);
