@@ -8,7 +8,7 @@ BUILD   ?= build
 SHARED  ?= ../shared
 
 LIB_SRC := $(wildcard src/util/*.c src/text/*.c src/know/*.c src/lang/*.c src/core/*.c src/extract/*.c src/out/*.c \
-                      src/store/*.c)
+                      src/store/*.c src/code/*.c)
 LIB_ASM := src/know/data_embed.S
 CLI_SRC := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)

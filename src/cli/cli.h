@@ -11,4 +11,5 @@ int cli_dicts(int argc, char **argv);
 int cli_ingest(int argc, char **argv);
 int cli_query(int argc, char **argv);
 int cli_serve(int argc, char **argv);
+int cli_validate(int argc, char **argv);
 #endif

@@ -3,6 +3,7 @@
  * line on stderr, and the run goes on (SPEC.md "Bad input"). */
 #include "../../include/dyad.h"
 #include "../know/dictfmt.h"
+#include "../know/verbdict.h"
 #include "input.h"
 #include "../util/strbuf.h"
 #include <errno.h>
@@ -21,7 +22,8 @@ typedef struct extract_opts {
     const char *date;
     size_t max_bytes;
     const char *actors[MAX_DICTS], *agents[MAX_DICTS];   /* TABARI/PETRARCH dictionaries */
-    int nactors, nagents;
+    const char *verbs[MAX_DICTS];
+    int nactors, nagents, nverbs;
 } extract_opts;
 
 typedef struct extract_run {
@@ -51,6 +53,8 @@ static void usage(FILE *f) {
           "  --actors FILE      a TABARI .actors or PETRARCH Phoenix actors dictionary, on top\n"
           "                     of dyad's own (its phrases win); repeatable\n"
           "  --agents FILE      a TABARI .agents or PETRARCH agents dictionary; repeatable\n"
+          "  --verbs FILE       a TABARI .verbs or PETRARCH verb pattern file (CAMEO.2.0.txt):\n"
+          "                     its patterns code the verbs it covers; repeatable (one format)\n"
           "  -h, --help         this help\n"
           "\n"
           "Bad input (invalid UTF-8, NUL bytes, empty or binary text, malformed JSON, too\n"
@@ -96,15 +100,14 @@ int cli_extract(int argc, char **argv) {
             opts.jsonl = true;
         } else if (strcmp(a, "--indirect") == 0) {
             opts.indirect = true;
-        } else if (strcmp(a, "--actors") == 0 || strcmp(a, "--agents") == 0) {
-            bool actors = a[3] == 'c';
-            int *n = actors ? &opts.nactors : &opts.nagents;
+        } else if (strcmp(a, "--actors") == 0 || strcmp(a, "--agents") == 0 || strcmp(a, "--verbs") == 0) {
+            int *n = a[3] == 'c' ? &opts.nactors : a[3] == 'g' ? &opts.nagents : &opts.nverbs;
             if (i + 1 >= argc || *n == MAX_DICTS) {
                 fprintf(stderr, "dyad extract: %s needs a file (at most %d)\n", a, MAX_DICTS);
                 free(files);
                 return 2;
             }
-            (actors ? opts.actors : opts.agents)[(*n)++] = argv[++i];
+            (a[3] == 'c' ? opts.actors : a[3] == 'g' ? opts.agents : opts.verbs)[(*n)++] = argv[++i];
         } else if (strcmp(a, "--format") == 0) {
             const char *v = i + 1 < argc ? argv[++i] : "";
             if (!strcmp(v, "json")) opts.format = OUT_JSON;
@@ -162,6 +165,28 @@ int cli_extract(int argc, char **argv) {
             status = 2;
         }
     }
+    vd_dict *vd = NULL;
+    for (int i = 0; i < opts.nverbs && status == 0; i++) {
+        enum vd_format f;
+        if (!vd_detect(opts.verbs[i], &f, err, sizeof err)) {
+            fprintf(stderr, "dyad extract: %s\n", err);
+            status = 2;
+            break;
+        }
+        if (!vd) vd_init(vd = malloc(sizeof *vd), f);
+        if ((f == VF_TABARI) != vd->wp.stems) {
+            fprintf(stderr, "dyad extract: %s: TABARI and PETRARCH verb files cannot be mixed\n", opts.verbs[i]);
+            status = 2;
+        } else if (!vd_load(vd, opts.verbs[i], f, err, sizeof err)) {
+            fprintf(stderr, "dyad extract: %s\n", err);
+            status = 2;
+        } else if (vd->wp.skipped) {
+            fprintf(stderr, "dyad extract: %s: %u malformed lines left out, the first: %s\n", opts.verbs[i],
+                    vd->wp.skipped, vd->wp.first_error);
+            vd->wp.skipped = 0;
+        }
+    }
+    r.model->verb_patterns = vd;
     if (opts.format == OUT_GDELT && !status) {
         dyad_write_gdelt_header(&r.out);
         fwrite(r.out.buf, 1, r.out.len, stdout);
@@ -173,6 +198,8 @@ int cli_extract(int argc, char **argv) {
     sb_free(&r.out);
     dyad_doc_free(r.doc);
     dyad_model_free(r.model);
+    if (vd) vd_free(vd);
+    free(vd);
     free(files);
     return status;
 }

@@ -20,6 +20,7 @@ static void usage(FILE *f) {
           "  eval       POS accuracy, chunk F1 and entity F1 of the models on a CoNLL file\n"
           "  clusters   learn word classes from unlabeled articles (features of the taggers)\n"
           "  dicts      load TABARI/PETRARCH dictionaries: counts, time, memory, lookups\n"
+          "  validate   run the TABARI or PETRARCH validation suite with the pattern coders\n"
           "\n"
           "  dyad COMMAND --help   options of a command\n"
           "  dyad --version        print the version\n",
@@ -49,6 +50,7 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "ingest") == 0) return cli_ingest(argc - 1, argv + 1);
     if (strcmp(cmd, "query") == 0) return cli_query(argc - 1, argv + 1);
     if (strcmp(cmd, "serve") == 0) return cli_serve(argc - 1, argv + 1);
+    if (strcmp(cmd, "validate") == 0) return cli_validate(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n", cmd);
     usage(stderr);
     return 2;

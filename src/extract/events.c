@@ -1,6 +1,7 @@
 #include "events.h"
 #include "dates.h"
 #include "entities.h"
+#include "patterns.h"
 #include "places.h"
 #include "../lang/lang.h"
 #include <string.h>
@@ -358,4 +359,5 @@ void event_run(dy_doc *d, const dy_model *m) {
                 for (size_t b = 0; b < nt; b++) event_add(d, m, (uint32_t)si, verb->cameo, cue_span, srcs[a], tgts[b]);
         }
     }
+    if (m->verb_patterns) pattern_events(d, m);
 }

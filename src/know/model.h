@@ -79,6 +79,8 @@ typedef struct kb_cameo {
     uint8_t quad;
 } kb_cameo;
 
+struct vd_dict;   /* verbdict.h */
+
 typedef struct dy_model {
     dy_arena arena;          /* strings of all tables */
     hashmap abbrevs;         /* "mr." -> enum abbr_class */
@@ -93,6 +95,7 @@ typedef struct dy_model {
     phrase_table role_pt;    DY_VEC(kb_role) roles;
     phrase_table verb_pt;    DY_VEC(kb_verb) verbs;          /* event verbs and nouns, then stance words */
     phrase_table stance_pt;  /* data/stances.tsv: evaluative words, values in verbs */
+    const struct vd_dict *verb_patterns;   /* dyad extract --verbs: TABARI/PETRARCH patterns (owned by the caller), or NULL */
     phrase_table boiler_pt;  /* phrases that mark a boilerplate line */
     hashmap cameo_map;       DY_VEC(kb_cameo) cameo;
     lemmatizer lemmas;              /* WordNet base forms and morphy's rules */

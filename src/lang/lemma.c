@@ -2,6 +2,7 @@
  * must be a WordNet base form; the word itself when it already is one. */
 #include "lemma.h"
 #include "../know/tsv.h"
+#include "../util/file.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,29 +17,12 @@ static const rule verb_rules[] = {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", "
                                   {"ed", "e"}, {"ed", ""},  {"ing", "e"}, {"ing", ""}};
 static const rule adj_rules[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
 
-static char *read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) buf[n] = '\0';
-    *len = (size_t)n;
-    return buf;
-}
-
 /* WordNet's files are lines of space-separated fields; lines that start with a space are
  * its licence. Calls take(first field, second field) for every other line. */
 static bool each_line(const char *path, lemmatizer *lz, int pos,
                       void (*take)(lemmatizer *, int, tsv_field, tsv_field)) {
     size_t len;
-    char *buf = read_file(path, &len);
+    char *buf = dy_read_file(path, &len);
     if (!buf) return false;
     tsv_reader r;
     tsv_field line, f[2];
