@@ -29,6 +29,9 @@ static uint32_t other_actor(const dy_doc *d, uint32_t b, uint32_t e, uint32_t sp
         if (mn->tok_begin < b) continue;
         if (mn->tok_begin >= e) break;
         if (mn->kind == MK_PRONOUN || mn->modifier || mn->entity == speaker || !ent_is_actor(d, (uint32_t)mi)) continue;
+        /* where it was said or happened, not whom it judges: "wrote on Facebook", "in Moscow" */
+        const char *prev = mn->tok_begin > 0 ? d->toks.v[mn->tok_begin - 1].key : "";
+        if (!strcmp(prev, "on") || !strcmp(prev, "in") || !strcmp(prev, "at") || !strcmp(prev, "via")) continue;
         return (uint32_t)mi;
     }
     return DY_NONE;
