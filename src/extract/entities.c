@@ -223,10 +223,30 @@ static void resolve_pronouns(dy_doc *d) {
     }
 }
 
+/* "the government", "the regime": of the country the story named last, in its sentence or
+ * the two before; read from the mentions' own codes, before any clustering, so that the
+ * governments of two countries stay two entities. */
+static void definite_group_country(dy_doc *d, uint32_t mi) {
+    dy_mention *mn = &d->mentions.v[mi];
+    if (mn->kind != MK_NOMINAL || mn->actor.country[0] || mn->tok_begin == 0 ||
+        strcmp(d->toks.v[mn->tok_begin - 1].key, "the") != 0)
+        return;
+    for (uint32_t j = mi; j-- > 0;) {
+        const dy_mention *c = &d->mentions.v[j];
+        if (c->sent + 2 < mn->sent) return;
+        const char *code = c->actor.country;
+        if (c->kind == MK_NAME && strlen(code) == 3 && strcmp(code, "IGO") && strcmp(code, "NGO") && strcmp(code, "MNC")) {
+            memcpy(mn->actor.country, code, 4);
+            return;
+        }
+    }
+}
+
 void ent_run(dy_doc *d, const dy_model *m) {
     for (size_t mi = 0; mi < d->mentions.n; mi++) {
         dy_mention *mn = &d->mentions.v[mi];
         if (mn->kind == MK_PRONOUN) continue;
+        definite_group_country(d, (uint32_t)mi);
         uint32_t ei = find_cluster(d, mn);
         if (ei == DY_NONE) {
             ei = new_entity(d, (uint32_t)mi);

@@ -273,6 +273,21 @@ TEST(famous_family_names_alone) {
     CHECK(e && !strcmp(e->actor.country, "DEU"));
 }
 
+TEST(definite_groups_take_the_country_just_named) {
+    /* "the government" is the government of the country named just before, and two
+     * governments stay two entities */
+    const dy_doc *d = run("President Emmanuel Macron spoke in Paris. He said the government would act.\n"
+                          "Iran rejected the plan. Later the government arrested three activists.", "2019-01-01");
+    size_t fra = 0, irn = 0;
+    for (size_t i = 0; i < d->entities.n; i++) {
+        const dy_entity *e = &d->entities.v[i];
+        if (strcmp(e->name, "government") != 0) continue;
+        fra += !strcmp(e->actor.country, "FRA");
+        irn += !strcmp(e->actor.country, "IRN");
+    }
+    CHECK(fra == 1 && irn == 1);
+}
+
 TEST(capitals_as_governments) {
     /* a capital acting is its country; a capital something happens in, or a dateline, is a place */
     const dy_doc *d = run("SEOUL (Reuters) - North Korea will close its test site. "
@@ -474,6 +489,7 @@ int main(void) {
     RUN(actor_codes_from_titles_nationality_and_dictionary);
     RUN(dated_actor_codes_switch_at_their_date);
     RUN(famous_family_names_alone);
+    RUN(definite_groups_take_the_country_just_named);
     RUN(capitals_as_governments);
     RUN(event_with_date_and_place);
     RUN(event_dates_in_their_forms);
