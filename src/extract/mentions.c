@@ -238,7 +238,9 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 while (b + 1 < e && b == s->tok_begin && (d->toks.v[b].lex & (LEX_CUE | LEX_STARTER))) b++;
                 /* the dictionary knows the whole name the recogniser cut short ("Kim Jong" Un) */
                 if (name_match(d, &m->actor_pt, b, end, &n, &v) && b + n > e) e = b + n;
-                add_name(d, m, b, e, ner_type(d, m, b, e), full_b == k ? b : full_b, code, gender);
+                /* "the tanker Stena Impero": a ship's name, no actor */
+                bool ship = b > 0 && (d->toks.v[b - 1].lex & LEX_VESSEL);
+                add_name(d, m, b, e, ship ? ET_MISC : ner_type(d, m, b, e), full_b == k ? b : full_b, code, gender);
                 k = e;
             } else if (name_match(d, &m->actor_pt, k, end, &n, &v)) {
                 /* A dictionary name the recogniser missed (or no recogniser loaded). */

@@ -124,7 +124,7 @@ static void load_closed_classes(dy_model *m) {
         {"pronoun", LEX_PRONOUN}, {"month", LEX_MONTH}, {"weekday", LEX_WEEKDAY},
         {"particle", LEX_PARTICLE}, {"locative", LEX_LOCATIVE},
         {"npstop", LEX_NPSTOP},   {"cuemod", LEX_CUEMOD},     {"irrealis", LEX_IRREALIS},
-        {"regional", LEX_REGIONAL}};
+        {"regional", LEX_REGIONAL}, {"vessel", LEX_VESSEL}};
     static const char *const genders[] = {"unknown", "male", "female", "plural", "neuter"};
     tsv_reader r;
     tsv_field f[3];

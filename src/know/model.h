@@ -21,7 +21,7 @@ enum lex_bit {
     LEX_PRONOUN = 1 << 7, LEX_MONTH = 1 << 8, LEX_WEEKDAY = 1 << 9,
     LEX_PARTICLE = 1 << 11, LEX_LOCATIVE = 1 << 12, LEX_NPSTOP = 1 << 13, LEX_CUEMOD = 1 << 14,
     LEX_IRREALIS = 1 << 15, LEX_STANCE = 1 << 16, LEX_PLACE = 1 << 17, LEX_REGIONAL = 1 << 18,
-    LEX_SURNAME = 1 << 19,
+    LEX_SURNAME = 1 << 19, LEX_VESSEL = 1 << 20,
 };
 
 /* The sequence labellers of the language layer (models/NAME.ap). */

@@ -405,6 +405,9 @@ TEST(event_clause_structure) {
     /* a name qualifying a noun names a topic, not a target */
     d = run("Iran released the tanker before an annual United Nations meeting.", "2019-09-27");
     CHECK(strstr(events_of(d), "IRN>IGO") == NULL);
+    /* a ship's name is no actor */
+    d = run("Iran released the tanker Stena Impero on Friday.", "2019-09-27");
+    CHECK_STR(events_of(d), "");
     /* an action with no actor to receive it is not coded, violence is */
     d = run("President Emmanuel Macron proposed a new budget.", "2019-09-27");
     CHECK_STR(events_of(d), "");
