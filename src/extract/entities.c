@@ -104,6 +104,8 @@ static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
             continue;
         }
         if (e->type == mn->type && same_words(d, first, mn)) return (uint32_t)ei;
+        /* one dictionary entry under two names: "Anti-Defamation League", "the ADL" */
+        if (mn->actor_entry != DY_NONE && mn->actor_entry == first->actor_entry) return (uint32_t)ei;
         /* "the U.S.", "America", "the United States": one country */
         if (mn->country_name && first->country_name && !strcmp(mn->actor.country, first->actor.country))
             return (uint32_t)ei;

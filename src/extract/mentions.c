@@ -19,7 +19,7 @@ static dy_mention *add_mention(dy_doc *d, uint32_t b, uint32_t e, uint32_t full_
     mn->full_start = d->toks.v[full_b].start;
     mn->type = type;
     mn->kind = kind;
-    mn->entity = DY_NONE;
+    mn->entity = mn->actor_entry = DY_NONE;
     mn->sent = d->toks.v[b].sent;
     mn->possessive = e < d->toks.n && strcmp(d->toks.v[e].key, "'s") == 0;
     return mn;
@@ -58,6 +58,12 @@ static uint8_t ner_type(const dy_doc *d, const dy_model *m, uint32_t b, uint32_t
     return ET_MISC;
 }
 
+/* Is [b, e) one word that is the family name of a person of the dictionary ("Obama")? */
+static bool surname_alone(const dy_doc *d, const dy_model *m, uint32_t b, uint32_t e) {
+    uint32_t v;
+    return e == b + 1 && (d->toks.v[b].lex & LEX_SURNAME) && pt_exact(&m->surname_pt, d, b, e, &v);
+}
+
 /* A name mention [b, e) with its actor code: the dictionary's when it knows the name,
  * else what the titles and nationality words before it said. */
 static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8_t type, uint32_t full_b,
@@ -68,6 +74,7 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
     uint32_t v;
     if (pt_exact(&m->actor_pt, d, b, e, &v)) {
         mn->actor = model_actor_on(m, v, d->era)->code;
+        mn->actor_entry = v;
     } else if (pt_exact(&m->country_pt, d, b, e, &v)) {
         memset(&mn->actor, 0, sizeof mn->actor);
         memcpy(mn->actor.country, m->countries.v[v >> 2].iso3, 4);
@@ -90,8 +97,10 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
             mn->country_name = true;
             mn->type = ET_GPE;   /* "US" the recogniser took for an organisation */
         }
-    } else if (type == ET_GPE && (v = place_at(d, m, b, e)) != DY_NONE) {
-        memcpy(mn->actor.country, m->places.v[v].iso3, 4);   /* "Aleppo", "Paris, Texas" */
+    } else if (type == ET_GPE && !surname_alone(d, m, b, e) && (v = place_at(d, m, b, e)) != DY_NONE) {
+        /* "Aleppo", "Paris, Texas"; not a town named like a person ("Obama"). A city the
+         * recogniser calls an organisation stays one: in sport it is the team. */
+        memcpy(mn->actor.country, m->places.v[v].iso3, 4);
     }
 }
 
@@ -99,12 +108,10 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
  * alone (not a function word, month or the start of a longer name). */
 static bool lone_surname(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t end) {
     const dy_token *t = &d->toks.v[k];
-    uint32_t v;
-    if (!(t->flags & TF_CAP) || !(t->lex & LEX_SURNAME) ||
-        (t->lex & (LEX_STARTER | LEX_PRONOUN | LEX_MONTH | LEX_WEEKDAY | LEX_PARTICLE)))
+    if (!(t->flags & TF_CAP) || (t->lex & (LEX_STARTER | LEX_PRONOUN | LEX_MONTH | LEX_WEEKDAY | LEX_PARTICLE)))
         return false;
     if (k + 1 < end && d->toks.v[k + 1].kind == TK_WORD && (d->toks.v[k + 1].flags & TF_CAP)) return false;
-    return pt_exact(&m->surname_pt, d, k, k + 1, &v);
+    return surname_alone(d, m, k, k + 1);
 }
 
 /* Is token k inside a person, organisation or place the recogniser found? */

@@ -288,6 +288,18 @@ TEST(definite_groups_take_the_country_just_named) {
     CHECK(fra == 1 && irn == 1);
 }
 
+TEST(one_dictionary_entry_one_entity) {
+    /* "the Anti-Defamation League" and "the ADL" are one entity, whatever the recogniser typed them */
+    const dy_doc *d = run("The Anti-Defamation League said hate was rising. The ADL called for action.", "2019-04-28");
+    size_t n = 0;
+    for (size_t i = 0; i < d->entities.n; i++) n += !strcmp(d->entities.v[i].name, "Anti-Defamation League");
+    CHECK(n == 1);
+    /* a town named like a person is not where a person is from */
+    d = run("Obama spoke in Chicago.", "2019-04-28");
+    const dy_entity *o = entity_named(d, "Barack Obama");
+    CHECK(o && !strcmp(o->actor.country, "USA"));
+}
+
 TEST(capitals_as_governments) {
     /* a capital acting is its country; a capital something happens in, or a dateline, is a place */
     const dy_doc *d = run("SEOUL (Reuters) - North Korea will close its test site. "
@@ -493,6 +505,7 @@ int main(void) {
     RUN(dated_actor_codes_switch_at_their_date);
     RUN(famous_family_names_alone);
     RUN(definite_groups_take_the_country_just_named);
+    RUN(one_dictionary_entry_one_entity);
     RUN(capitals_as_governments);
     RUN(event_with_date_and_place);
     RUN(event_dates_in_their_forms);
