@@ -1,4 +1,5 @@
 #include "entities.h"
+#include "mentions.h"
 #include <string.h>
 
 static const char *mention_text(dy_doc *d, const dy_mention *mn) {
@@ -211,7 +212,7 @@ static void resolve_pronouns(dy_doc *d) {
         for (size_t j = mi; j-- > 0;) {
             const dy_mention *c = &d->mentions.v[j];
             if (c->sent + PRONOUN_REACH_SENTENCES < p->sent) break;
-            if (c->entity == DY_NONE || c->kind == MK_PRONOUN || c->modifier) continue;
+            if (c->entity == DY_NONE || c->kind == MK_PRONOUN || c->modifier || ment_describes_person(c)) continue;
             if (!pronoun_fits(&d->entities.v[c->entity], p->gender)) continue;
             if (nearest == DY_NONE && c->sent == p->sent) nearest = c->entity;
             /* the first fitting mention of its sentence stands for its subject */
@@ -244,10 +245,33 @@ static void definite_group_country(dy_doc *d, uint32_t mi) {
     }
 }
 
+/* "the president", "the Iranian president": the person last named whose code fits the
+ * description (its country, its office's sector) and gender, within DESCRIPTION_REACH
+ * sentences; none when nobody fits. */
+#define DESCRIPTION_REACH 12
+static void resolve_descriptions(dy_doc *d) {
+    for (size_t mi = 0; mi < d->mentions.n; mi++) {
+        dy_mention *mn = &d->mentions.v[mi];
+        if (!ment_describes_person(mn)) continue;
+        for (size_t j = mi; j-- > 0;) {
+            const dy_mention *c = &d->mentions.v[j];
+            if (c->sent + DESCRIPTION_REACH < mn->sent) break;
+            if (c->kind != MK_NAME || c->modifier || c->entity == DY_NONE) continue;
+            const dy_entity *e = &d->entities.v[c->entity];
+            if (e->type != ET_PERSON || (mn->gender && e->gender && mn->gender != e->gender)) continue;
+            if ((mn->actor.country[0] && strcmp(mn->actor.country, e->actor.country) != 0) ||
+                strcmp(mn->actor.sector, e->actor.sector) != 0)
+                continue;
+            ent_attach(d, (uint32_t)mi, c->entity);
+            break;
+        }
+    }
+}
+
 void ent_run(dy_doc *d, const dy_model *m) {
     for (size_t mi = 0; mi < d->mentions.n; mi++) {
         dy_mention *mn = &d->mentions.v[mi];
-        if (mn->kind == MK_PRONOUN) continue;
+        if (mn->kind == MK_PRONOUN || ment_describes_person(mn)) continue;
         definite_group_country(d, (uint32_t)mi);
         uint32_t ei = find_cluster(d, mn);
         if (ei == DY_NONE) {
@@ -289,5 +313,6 @@ void ent_run(dy_doc *d, const dy_model *m) {
         e->type = ET_PERSON;
     }
     assign_home_country(d, m);
+    resolve_descriptions(d);
     resolve_pronouns(d);
 }

@@ -137,6 +137,18 @@ static bool group_noun(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t 
     return false;
 }
 
+/* A definite description of one person by office at token k: "the" (before full_b), the
+ * country words, a singular title with a sector ("president", "press secretary"), and no
+ * name after it (then it would be a title: "the President Joe Biden"). */
+static bool description_at(const dy_doc *d, const dy_model *m, uint32_t full_b, uint32_t k, uint32_t end,
+                           uint32_t *n, uint32_t *r) {
+    if (full_b == 0 || strcmp(d->toks.v[full_b - 1].key, "the") != 0 || !pt_longest(&m->role_pt, d, k, end, n, r))
+        return false;
+    const kb_role *role = &m->roles.v[*r];
+    if (role->kind != ROLE_TITLE || role->plural || !role->code.sector[0]) return false;
+    return k + *n >= end || !(d->toks.v[k + *n].flags & TF_CAP);
+}
+
 /* A nominal group mention: the role noun with the nationality words before it ("Syrian
  * rebels"), after a name it belongs to ("Trump administration", "Iraqi government"), or
  * with the country it is in after it ("authorities in Gibraltar"). */
@@ -260,6 +272,14 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 /* a famous family name the recogniser missed ("Putin said", "Xi spoke") */
                 add_name(d, m, k, k + 1, ET_PERSON, full_b, code, gender);
                 k++;
+            } else if (description_at(d, m, full_b, k, end, &n, &r)) {
+                /* "the Russian president", "the press secretary": a person by their office */
+                dy_mention *dm = add_mention(d, k, k + n, full_b - 1, ET_PERSON, MK_NOMINAL);
+                dm->start = dm->full_start;   /* the description's words include "the" and the country */
+                dm->actor = code;
+                memcpy(dm->actor.sector, m->roles.v[r].code.sector, 4);
+                dm->gender = m->roles.v[r].gender;
+                k += n;
             } else if (group_noun(d, m, k, end, &n, &r)) {
                 add_group(d, m, k, k + n, end, full_b, code, r);
                 k += n;

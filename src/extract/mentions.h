@@ -1,10 +1,9 @@
-/* mentions.h - first-version mention finder: names, nationality words and pronouns.
- *
- * Rule-based until the trained recogniser (issue 3) replaces it behind the same layer:
- * dictionary phrases first (named actors, countries, demonyms, capitals), then runs of
- * capitalised words, with the titles and nationality words before a name giving its
- * actor code ("Russian President [Vladimir Putin]" -> RUS GOV). Name spans exclude
- * titles and honorifics, as CoNLL-2003 marks them. Fills doc->mentions in text order. */
+/* mentions.h - the mentions of an article, in text order: names (from the recogniser,
+ * the dictionaries, famous family names), the titles and nationality words before a name
+ * giving its actor code ("Russian President [Vladimir Putin]" -> RUS GOV), groups by role
+ * ("Syrian rebels", "the Trump administration"), persons described by office ("the Iranian
+ * president"), and pronouns. Name spans exclude titles and honorifics, as CoNLL-2003 marks
+ * them; nominal spans include their determiner and modifiers. */
 #ifndef DY_MENTIONS_H
 #define DY_MENTIONS_H
 #include "../know/model.h"
@@ -12,4 +11,6 @@
 void ment_run(dy_doc *d, const dy_model *m);
 /* Pronoun gender of a token ("he" -> G_MALE), or -1 when the token is no pronoun. */
 int ment_pronoun_gender(const dy_model *m, const dy_token *t);
+/* A person described by office ("the Russian president"), resolved by the entity layer. */
+static inline bool ment_describes_person(const dy_mention *mn) { return mn->kind == MK_NOMINAL && mn->type == ET_PERSON; }
 #endif

@@ -183,7 +183,7 @@ static uint32_t first_subject(const qctx *q, uint32_t b, uint32_t e) {
         uint32_t mi = q->mention_at[k];
         if (mi == DY_NONE || q->in_quote[k]) continue;
         const dy_mention *mn = &q->d->mentions.v[mi];
-        if (mn->modifier) continue;
+        if (mn->modifier || ment_describes_person(mn)) continue;   /* names, not offices */
         if (mn->type == ET_PERSON || mn->kind == MK_PRONOUN) return mi;
         if (other == DY_NONE && (mn->type == ET_ORG || mn->type == ET_NORP)) other = mi;
     }
@@ -196,7 +196,8 @@ static uint32_t recent_entity(const qctx *q, uint32_t before, int gender, const 
     uint32_t min_para = para_of(q, before) >= PRONOUN_REACH_PARAS ? para_of(q, before) - PRONOUN_REACH_PARAS : 0;
     for (size_t i = q->d->mentions.n; i-- > 0;) {
         const dy_mention *mn = &q->d->mentions.v[i];
-        if (mn->tok_begin >= before || mn->entity == DY_NONE || q->in_quote[mn->tok_begin]) continue;
+        if (mn->tok_begin >= before || mn->entity == DY_NONE || q->in_quote[mn->tok_begin] || ment_describes_person(mn))
+            continue;
         if (para_of(q, mn->tok_begin) < min_para) break;
         const dy_entity *e = &q->d->entities.v[mn->entity];
         if (gender >= 0 && !gender_fits(e, gender)) continue;
@@ -258,7 +259,7 @@ static uint32_t resolve_source(qctx *q, uint32_t b, uint32_t e, uint32_t at) {
     /* a group heading the source: "top Russian officials" (not "an administration official") */
     uint32_t last = head_end > b ? q->mention_at[head_end - 1] : DY_NONE;
     if (best == DY_NONE && last != DY_NONE && d->mentions.v[last].kind == MK_NOMINAL &&
-        d->mentions.v[last].tok_end == head_end)
+        d->mentions.v[last].type != ET_PERSON && d->mentions.v[last].tok_end == head_end)
         best = d->mentions.v[last].entity;
     if (best != DY_NONE) return best;
     e = head_end;
@@ -371,7 +372,8 @@ static uint32_t clause_subject(qctx *q, uint32_t lb, uint32_t c) {
         uint32_t mi = q->mention_at[k];
         if (mi == DY_NONE || q->in_quote[k] || q->d->mentions.v[mi].tok_begin != k) continue;
         const dy_mention *mn = &q->d->mentions.v[mi];
-        if (mn->modifier || mn->possessive || (mn->type == ET_GPE && !mn->country_name)) continue;   /* no places */
+        if (mn->modifier || mn->possessive || (mn->type == ET_GPE && !mn->country_name) || ment_describes_person(mn))
+            continue;   /* no places, and names rather than offices */
         uint32_t v = mn->tok_end;
         if (v < c && key_is(q, v, ",")) {   /* "Ryabkov, the deputy minister, said" */
             uint32_t close = v + 1;

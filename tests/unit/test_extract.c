@@ -288,6 +288,7 @@ TEST(definite_groups_take_the_country_just_named) {
     CHECK(fra == 1 && irn == 1);
 }
 
+
 TEST(one_dictionary_entry_one_entity) {
     /* "the Anti-Defamation League" and "the ADL" are one entity, whatever the recogniser typed them */
     const dy_doc *d = run("The Anti-Defamation League said hate was rising. The ADL called for action.", "2019-04-28");
@@ -356,6 +357,20 @@ TEST(event_forms) {
     /* a wish is no event: "his desire to meet" */
     d = run("Mr. Kim spoke of his desire to meet President Joe Biden.", "2022-11-15");
     CHECK(strstr(events_of(d), ":04") == NULL);
+}
+
+TEST(persons_described_by_office) {
+    /* "the Iranian president" is the Iranian president last named; "the president" the
+     * person in government last named */
+    const dy_doc *d = run("Iranian President Hassan Rouhani warned Donald Trump. The Iranian president said war would follow.",
+                          "2018-07-23");
+    const dy_entity *r = entity_named(d, "Hassan Rouhani");
+    CHECK(r && r->nmentions == 2);
+    d = run("Trump addressed his tweet to Rouhani, warning the president to stop.", "2018-07-23");
+    CHECK_STR(events_of(d), "USA>IRN:13");
+    /* nobody fits: the description stays unresolved, no entity */
+    d = run("The prime minister resigned on Monday.", "2018-07-23");
+    CHECK(d->entities.n == 0);
 }
 
 TEST(event_dates_in_their_forms) {
@@ -505,6 +520,7 @@ int main(void) {
     RUN(dated_actor_codes_switch_at_their_date);
     RUN(famous_family_names_alone);
     RUN(definite_groups_take_the_country_just_named);
+    RUN(persons_described_by_office);
     RUN(one_dictionary_entry_one_entity);
     RUN(capitals_as_governments);
     RUN(event_with_date_and_place);
