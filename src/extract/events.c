@@ -199,6 +199,11 @@ static bool subject_of_own_verb(const dy_doc *d, const dy_mention *mn, uint32_t 
     return k < s_end && finite_verb(d->pos[k]);
 }
 
+static bool possessive_pronoun(const dy_doc *d, const dy_mention *mn) {
+    const char *w = d->toks.v[mn->tok_begin].key;
+    return mn->kind == MK_PRONOUN && (!strcmp(w, "its") || !strcmp(w, "their") || !strcmp(w, "his"));
+}
+
 /* The object of a verb cue ending at token end: the first actor after it that is not the
  * subject of a verb of its own ("seized the tanker after authorities in Gibraltar seized
  * an Iranian supertanker"). Annotators take objects from subordinate clauses too ("offered
@@ -210,8 +215,7 @@ static uint32_t object_after(const dy_doc *d, const dy_sentence *s, const uint32
         if (mn->tok_begin < end || subject_of_own_verb(d, mn, s->tok_end)) continue;
         /* "released its tanker", "protested against their government": the object is the
          * noun the possessive qualifies */
-        const char *w = d->toks.v[mn->tok_begin].key;
-        if (mn->kind == MK_PRONOUN && (!strcmp(w, "its") || !strcmp(w, "their") || !strcmp(w, "his"))) continue;
+        if (possessive_pronoun(d, mn)) continue;
         return acts[i];
     }
     return DY_NONE;
@@ -306,8 +310,9 @@ void event_run(dy_doc *d, const dy_model *m) {
             if (noun) {
                 /* An event noun needs its actor in the words around it: "Mueller's probe",
                  * "criticism from Democrats", "talks with Iran"; else it is only a topic. */
-                if (before != DY_NONE && d->mentions.v[before].possessive && d->mentions.v[before].tok_end + 3 >= cue)
-                    src = before;
+                if (before != DY_NONE && d->mentions.v[before].tok_end + 3 >= cue &&
+                    (d->mentions.v[before].possessive || possessive_pronoun(d, &d->mentions.v[before])))
+                    src = before;   /* "Mueller's probe", "their calls for" */
                 if (key_at(d, end, "from") || key_at(d, end, "by")) {
                     uint32_t by = actor_at(d, acts, nacts, end + 1);
                     if (by != DY_NONE) {
@@ -315,9 +320,11 @@ void event_run(dy_doc *d, const dy_model *m) {
                         tgt = before;   /* "Trump suffered criticism from Democrats" */
                     }
                 }
-                static const char *const to_preps[] = {"into", "against", "on", "with", "of", "toward", "towards", "over", "to"};
-                for (size_t p = 0; p < sizeof to_preps / sizeof *to_preps && tgt == DY_NONE; p++)
+                static const char *const to_preps[] = {"into", "against", "on", "with", "of", "toward", "towards", "over", "to", "for"};
+                for (size_t p = 0; p < sizeof to_preps / sizeof *to_preps && tgt == DY_NONE; p++) {
                     if (key_at(d, end, to_preps[p])) tgt = actor_at(d, acts, nacts, end + 1);
+                    if (end > cue + 1 && key_at(d, end - 1, to_preps[p])) tgt = actor_at(d, acts, nacts, end);   /* "calls for" X */
+                }
                 /* "their summit", "their talks": a meeting of the sentence's subject and the
                  * other party named before the noun ("Trump's treatment of Putin at their summit"). */
                 bool theirs = false;   /* "their summit", "their July 16 summit" */
