@@ -23,6 +23,8 @@ static dy_event_arg arg_of(const dy_doc *d, uint32_t mi) {
     return a;
 }
 
+static bool key_at(const dy_doc *d, uint32_t k, const char *key) { return k < d->toks.n && !strcmp(d->toks.v[k].key, key); }
+
 /* The place of a sentence: a country, region or city named after in/at/to ("in Helsinki",
  * "at a rally in Paris, Texas", "to Moscow"); a country's name is the country, a capital
  * the city. */
@@ -71,6 +73,10 @@ static size_t sentence_actors(const dy_doc *d, const dy_sentence *s, uint32_t *o
         if (!ent_is_actor(d, (uint32_t)mi) || mn->modifier) continue;
         const dy_token *t = &d->toks.v[mn->tok_begin];
         if (mn->kind == MK_PRONOUN && t->key_len > 4 && strstr(t->key, "sel")) continue;   /* himself, themselves */
+        /* "It's the latest in a series...", "it was clear": "it" standing for nothing */
+        if (mn->kind == MK_PRONOUN && !strcmp(t->key, "it") &&
+            (key_at(d, mn->tok_end, "is") || key_at(d, mn->tok_end, "'s") || key_at(d, mn->tok_end, "was")))
+            continue;
         if (mn->type == ET_GPE && mn->tok_begin > s->tok_begin) {
             const char *prev = d->toks.v[mn->tok_begin - 1].key;
             if (!strcmp(prev, "in") || !strcmp(prev, "at") || !strcmp(prev, "near") || !strcmp(prev, "during")) continue;
@@ -105,7 +111,6 @@ static size_t drop_noun_modifiers(const dy_doc *d, uint32_t *acts, size_t nacts)
     return n;
 }
 
-static bool key_at(const dy_doc *d, uint32_t k, const char *key) { return k < d->toks.n && !strcmp(d->toks.v[k].key, key); }
 
 /* The actor right after token k, among the sentence's actors: past a determiner and up to
  * two plain adjectives ("the former Russian president Dmitri Medvedev", "top officials"). */
