@@ -143,9 +143,12 @@ static const char *country_in_name(const dy_doc *d, const dy_model *m, uint32_t 
     return NULL;
 }
 
-/* The country the article names most often: among its places and nationalities only, or
- * counting its known actors too; NULL when it names none. */
-static const char *most_named_country(const dy_doc *d, bool places_only) {
+enum country_count { COUNT_ALL, COUNT_PLACES, COUNT_SCENES };
+
+/* The country the article names most often, counting every name with a country, its
+ * places and nationalities only, or only the places things happen in ("in Syria", "in
+ * Aleppo"); NULL when it names none. */
+static const char *most_named_country(const dy_doc *d, enum country_count what) {
     typedef struct { const char *code; uint32_t n; } tally;
     tally counts[32];
     size_t nc = 0, best = SIZE_MAX;
@@ -153,7 +156,10 @@ static const char *most_named_country(const dy_doc *d, bool places_only) {
         const dy_mention *mn = &d->mentions.v[i];
         const char *c = mn->entity != DY_NONE ? d->entities.v[mn->entity].actor.country : mn->actor.country;
         if (mn->kind != MK_NAME || strlen(c) != 3 || !strcmp(c, "IGO") || !strcmp(c, "NGO") || !strcmp(c, "MNC")) continue;
-        if (places_only && mn->type != ET_GPE && mn->type != ET_NORP) continue;
+        if (what != COUNT_ALL && mn->type != ET_GPE && mn->type != ET_NORP) continue;
+        if (what == COUNT_SCENES && (mn->type != ET_GPE || mn->tok_begin == 0 ||
+                                     !(d->toks.v[mn->tok_begin - 1].lex & LEX_LOCATIVE)))
+            continue;
         size_t k = 0;
         while (k < nc && strcmp(counts[k].code, c) != 0) k++;
         if (k == nc) {
@@ -171,13 +177,14 @@ static const char *most_named_country(const dy_doc *d, bool places_only) {
  * country named just before them in their sentence, else for the country the article is
  * about: the one its places, nationalities and known actors name most often (the country
  * whose politics it reports); for rebels, insurgents, the opposition and refugees the one
- * its places and nationalities name most (where it happens). */
+ * whose places things happen in most often ("in Syria", "in Aleppo"): where it happens. */
 static void assign_home_country(dy_doc *d, const dy_model *m) {
     char home[4] = "", scene[4] = "";
-    const char *c = most_named_country(d, false);
+    const char *c = most_named_country(d, COUNT_ALL);
     if (!c) return;
     memcpy(home, c, 4);
-    memcpy(scene, (c = most_named_country(d, true)) ? c : home, 4);
+    if (!(c = most_named_country(d, COUNT_SCENES)) && !(c = most_named_country(d, COUNT_PLACES))) c = home;
+    memcpy(scene, c, 4);
     for (size_t ei = 0; ei < d->entities.n; ei++) {
         dy_entity *e = &d->entities.v[ei];
         bool group = d->mentions.v[e->first_mention].kind == MK_NOMINAL;
