@@ -337,8 +337,9 @@ void event_run(dy_doc *d, const dy_model *m) {
                 uint32_t other = DY_NONE;   /* the last party named (not a pronoun) before the noun */
                 for (size_t i = 0; i < nacts; i++)
                     if (d->mentions.v[acts[i]].tok_end <= cue && d->mentions.v[acts[i]].kind != MK_PRONOUN) other = acts[i];
-                if (src == DY_NONE && theirs && strncmp(verb->cameo, "04", 2) == 0 && other != DY_NONE &&
-                    entity_of(d, acts[0]) != entity_of(d, other)) {
+                bool their_meeting = theirs && strncmp(verb->cameo, "04", 2) == 0 && other != DY_NONE &&
+                                     entity_of(d, acts[0]) != entity_of(d, other);
+                if (their_meeting && (src == DY_NONE || possessive_pronoun(d, &d->mentions.v[src]))) {
                     src = acts[0];
                     tgt = other;
                 }

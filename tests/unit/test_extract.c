@@ -354,6 +354,9 @@ TEST(event_forms) {
     /* "their" meeting: the subject and the other party */
     d = run("President Joe Biden praised his talks with Chinese President Xi Jinping at their meeting in Bali.", "2022-11-15");
     CHECK(strstr(events_of(d), "USA>CHN:04") != NULL);
+    /* "their summit" is a meeting of the subject and the party named before it, not of "their" */
+    d = run("Chancellor Olaf Brandt drew criticism for his treatment of President Emmanuel Macron at their June 3 summit.", "2023-06-10");
+    CHECK(strstr(events_of(d), ">FRA:04") != NULL);
     /* a wish is no event: "his desire to meet" */
     d = run("Mr. Kim spoke of his desire to meet President Joe Biden.", "2022-11-15");
     CHECK(strstr(events_of(d), ":04") == NULL);
