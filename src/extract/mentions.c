@@ -129,12 +129,15 @@ static bool group_noun(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t 
     if (!pt_longest(&m->role_pt, d, k, end, n, r)) return false;
     const kb_role *role = &m->roles.v[*r];
     if (role->kind != ROLE_NOUN) return false;
-    /* a plural ("critics" need no sector), or a collective noun ("government", "police") */
-    static const char *const collective[] = {"government", "administration", "police", "military", "army", "media", "staff"};
+    /* a plural ("critics" need no sector), or a collective noun ("government", "police",
+     * "the opposition"); "campaign" only as someone's ("the Trump campaign") */
+    static const char *const collective[] = {"government", "administration", "police", "military", "army",
+                                             "media", "staff", "opposition"};
     if (role->plural) return true;
     for (size_t i = 0; i < sizeof collective / sizeof *collective; i++)
         if (!strcmp(t->key, collective[i])) return true;
-    return false;
+    return !strcmp(t->key, "campaign") && d->mentions.n && d->mentions.v[d->mentions.n - 1].tok_end == k &&
+           d->mentions.v[d->mentions.n - 1].kind == MK_NAME;
 }
 
 /* A definite description of one person by office at token k: "the" (before full_b), the

@@ -362,6 +362,18 @@ TEST(event_forms) {
     CHECK(strstr(events_of(d), ":04") == NULL);
 }
 
+TEST(groups_by_role) {
+    /* someone's campaign is a party actor of their country; the opposition is a group */
+    const dy_doc *d = run("The Trump campaign denied it. In Syria, the opposition fought on.", "2018-08-05");
+    const dy_entity *c = entity_named(d, "Trump campaign");
+    CHECK(c && !strcmp(c->actor.country, "USA") && !strcmp(c->actor.sector, "PTY"));
+    const dy_entity *o = entity_named(d, "opposition");
+    CHECK(o && !strcmp(o->actor.sector, "OPP"));
+    /* a campaign of something is no actor */
+    d = run("The bombing campaign continued.", "2018-08-05");
+    CHECK(d->entities.n == 0);
+}
+
 TEST(persons_described_by_office) {
     /* "the Iranian president" is the Iranian president last named; "the president" the
      * person in government last named */
@@ -523,6 +535,7 @@ int main(void) {
     RUN(dated_actor_codes_switch_at_their_date);
     RUN(famous_family_names_alone);
     RUN(definite_groups_take_the_country_just_named);
+    RUN(groups_by_role);
     RUN(persons_described_by_office);
     RUN(one_dictionary_entry_one_entity);
     RUN(capitals_as_governments);
