@@ -196,7 +196,8 @@ static void assign_home_country(dy_doc *d, const dy_model *m) {
         static const char *const local[] = {"REB", "INS", "OPP", "REF"};
         bool at_scene = false;
         for (size_t i = 0; group && i < sizeof local / sizeof *local; i++) at_scene |= !strcmp(e->actor.sector, local[i]);
-        memcpy(e->actor.country, near ? near : at_scene ? scene : home, 4);
+        /* where it happens wins over a country named beside them: "U.S. aid to rebels" */
+        memcpy(e->actor.country, at_scene ? scene : near ? near : home, 4);
     }
 }
 
