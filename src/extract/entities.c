@@ -242,15 +242,8 @@ static void definite_group_country(dy_doc *d, uint32_t mi) {
     if (mn->kind != MK_NOMINAL || mn->actor.country[0] || mn->tok_begin == 0 ||
         strcmp(d->toks.v[mn->tok_begin - 1].key, "the") != 0)
         return;
-    for (uint32_t j = mi; j-- > 0;) {
-        const dy_mention *c = &d->mentions.v[j];
-        if (c->sent + 2 < mn->sent) return;
-        const char *code = c->actor.country;
-        if (c->kind == MK_NAME && strlen(code) == 3 && strcmp(code, "IGO") && strcmp(code, "NGO") && strcmp(code, "MNC")) {
-            memcpy(mn->actor.country, code, 4);
-            return;
-        }
-    }
+    const char *c = ment_country_before(d, mi, mn->sent);
+    if (c) memcpy(mn->actor.country, c, 4);
 }
 
 /* "the president", "the Iranian president": the person last named whose code fits the

@@ -152,6 +152,17 @@ static bool description_at(const dy_doc *d, const dy_model *m, uint32_t full_b, 
     return k + *n >= end || !(d->toks.v[k + *n].flags & TF_CAP);
 }
 
+const char *ment_country_before(const dy_doc *d, size_t upto, uint32_t sent) {
+    for (size_t j = upto; j-- > 0;) {
+        const dy_mention *c = &d->mentions.v[j];
+        if (c->sent + 2 < sent) return NULL;
+        const char *code = c->actor.country;
+        if (c->kind == MK_NAME && strlen(code) == 3 && strcmp(code, "IGO") && strcmp(code, "NGO") && strcmp(code, "MNC"))
+            return code;
+    }
+    return NULL;
+}
+
 /* A nominal group mention: the role noun with the nationality words before it ("Syrian
  * rebels"), after a name it belongs to ("Trump administration", "Iraqi government"), or
  * with the country it is in after it ("authorities in Gibraltar"). */
@@ -161,6 +172,23 @@ static void add_group(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint
     if (!code.country[0] && e + 1 < lim && strcmp(d->toks.v[e].key, "in") == 0 &&
         name_match(d, &m->country_pt, e + 1, lim, &n, &v) && (v & 3) != CM_DEMONYM)
         memcpy(code.country, m->countries.v[v >> 2].iso3, 4);
+    /* "Iran's political, judicial and military leaders": the country whose they are */
+    for (uint32_t j = b, words = 0; !code.country[0] && j > 1 && words < 6; j--, words++) {
+        const dy_token *t = &d->toks.v[j - 1];
+        if (!strcmp(t->key, "'s")) {
+            const dy_mention *owner = d->mentions.n ? &d->mentions.v[d->mentions.n - 1] : NULL;
+            if (owner && owner->tok_end == j - 1 && owner->kind == MK_NAME && owner->type == ET_GPE)
+                memcpy(code.country, owner->actor.country, 4);
+            else if (j > 2 && (!strcmp(d->toks.v[j - 2].key, "country") || !strcmp(d->toks.v[j - 2].key, "nation"))) {
+                const char *c = ment_country_before(d, d->mentions.n, d->toks.v[b].sent);   /* "the country's leaders" */
+                if (c) memcpy(code.country, c, 4);
+            }
+            break;
+        }
+        if (t->kind != TK_WORD || (t->flags & TF_CAP) || t->sent != d->toks.v[b].sent) {
+            if (strcmp(t->key, ",") != 0) break;
+        }
+    }
     uint32_t start = full_b;
     /* "the Trump administration": the name just before makes it theirs */
     const char *owner_sector = "";

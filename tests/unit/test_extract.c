@@ -369,6 +369,13 @@ TEST(groups_by_role) {
     CHECK(c && !strcmp(c->actor.country, "USA") && !strcmp(c->actor.sector, "PTY"));
     const dy_entity *o = entity_named(d, "opposition");
     CHECK(o && !strcmp(o->actor.sector, "OPP"));
+    /* a country's groups: "Iran's political and military leaders", "the country's religious leaders" */
+    d = run("Pompeo spoke about Iran. He said the country's religious leaders and Iran's military leaders were corrupt.",
+            "2018-07-23");
+    size_t irn = 0;
+    for (size_t i = 0; i < d->entities.n; i++)
+        irn += strstr(d->entities.v[i].name, "leaders") && !strcmp(d->entities.v[i].actor.country, "IRN");
+    CHECK(irn == 2);
     /* a campaign of something is no actor */
     d = run("The bombing campaign continued.", "2018-08-05");
     CHECK(d->entities.n == 0);
