@@ -118,12 +118,13 @@ static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
 }
 
 /* The country named last before mention mi in its sentence ("China's Foreign Ministry
- * accused ..., said Lin Haoran, the ministry's spokesman"), or NULL. */
-static const char *nearby_country(const dy_doc *d, uint32_t mi) {
+ * accused ..., said Lin Haoran, the ministry's spokesman"), or in the sentences_back
+ * sentences before it, or NULL. */
+static const char *nearby_country(const dy_doc *d, uint32_t mi, uint32_t sentences_back) {
     const dy_mention *m0 = &d->mentions.v[mi];
     for (uint32_t j = mi; j-- > 0;) {
         const dy_mention *c = &d->mentions.v[j];
-        if (c->sent != m0->sent) break;
+        if (c->sent + sentences_back < m0->sent) break;
         if (c->kind != MK_NAME || c->entity == DY_NONE) continue;
         const char *code = d->entities.v[c->entity].actor.country;
         if (strlen(code) == 3 && strcmp(code, "IGO") && strcmp(code, "NGO") && strcmp(code, "MNC")) return code;
@@ -191,7 +192,9 @@ static void assign_home_country(dy_doc *d, const dy_model *m) {
         if (e->actor.country[0] || (e->type == ET_NORP && !group && !e->actor.sector[0])) continue;
         if (e->type != ET_PERSON && e->type != ET_ORG && e->type != ET_NORP) continue;
         const char *near = country_in_name(d, m, e->first_mention);
-        if (!near) near = nearby_country(d, e->first_mention);
+        /* a person nobody introduced belongs to the country the story was just about
+         * ("In Iran, officials avoided kneejerk responses. The head of the force, X, said") */
+        if (!near) near = nearby_country(d, e->first_mention, e->type == ET_PERSON ? 1 : 0);
         /* rebels, insurgents, the opposition and refugees belong where the story happens */
         static const char *const local[] = {"REB", "INS", "OPP", "REF"};
         bool at_scene = false;

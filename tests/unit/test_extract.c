@@ -381,6 +381,14 @@ TEST(groups_by_role) {
     CHECK(d->entities.n == 0);
 }
 
+TEST(unknown_people_belong_where_the_story_just_was) {
+    const dy_doc *d = run("President Trump threatened Iran on Sunday.\n"
+                          "In Iran, officials avoided kneejerk responses. The head of the force, Amir Tavana, said it was bluster.",
+                          "2018-07-23");
+    const dy_entity *t = entity_named(d, "Amir Tavana");
+    CHECK(t && !strcmp(t->actor.country, "IRN"));
+}
+
 TEST(persons_described_by_office) {
     /* "the Iranian president" is the Iranian president last named; "the president" the
      * person in government last named */
@@ -543,6 +551,7 @@ int main(void) {
     RUN(famous_family_names_alone);
     RUN(definite_groups_take_the_country_just_named);
     RUN(groups_by_role);
+    RUN(unknown_people_belong_where_the_story_just_was);
     RUN(persons_described_by_office);
     RUN(one_dictionary_entry_one_entity);
     RUN(capitals_as_governments);
