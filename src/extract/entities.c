@@ -188,8 +188,10 @@ static void assign_home_country(dy_doc *d, const dy_model *m) {
     memcpy(scene, c, 4);
     for (size_t ei = 0; ei < d->entities.n; ei++) {
         dy_entity *e = &d->entities.v[ei];
-        bool group = d->mentions.v[e->first_mention].kind == MK_NOMINAL;
+        const dy_mention *fm = &d->mentions.v[e->first_mention];
+        bool group = fm->kind == MK_NOMINAL;
         if (e->actor.country[0] || (e->type == ET_NORP && !group && !e->actor.sector[0])) continue;
+        if (fm->actor_entry != DY_NONE && m->actors.v[fm->actor_entry].stateless) continue;   /* Islamic State */
         if (e->type != ET_PERSON && e->type != ET_ORG && e->type != ET_NORP) continue;
         const char *near = country_in_name(d, m, e->first_mention);
         /* a person nobody introduced belongs to the country the story was just about

@@ -83,10 +83,9 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
             memcpy(mn->actor.country, m->places.v[p].iso3, 4);   /* "Paris, Texas" */
             return;
         }
-        /* a country or its capital acting acts through its government ("Iran seized") */
-        if ((v & 3) != CM_DEMONYM) memcpy(mn->actor.sector, "GOV", 4);
         /* a country's name, or its capital standing for its government ("Pyongyang said",
-         * "Moscow's decision"), not a place something happens in or goes to */
+         * "Moscow's decision"), not a place something happens in or goes to; as an actor
+         * it acts through its government ("Iran seized") */
         const dy_token *prev = b > 0 ? &d->toks.v[b - 1] : NULL;
         bool place = prev && ((prev->lex & LEX_LOCATIVE) || !strcmp(prev->key, "at") || !strcmp(prev->key, "into") ||
                               !strcmp(prev->key, "via"));
@@ -96,6 +95,7 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
         if ((v & 3) == CM_NAME || ((v & 3) == CM_CAPITAL && !place)) {
             mn->country_name = true;
             mn->type = ET_GPE;   /* "US" the recogniser took for an organisation */
+            memcpy(mn->actor.sector, "GOV", 4);
         }
     } else if (type == ET_GPE && !surname_alone(d, m, b, e) && (v = place_at(d, m, b, e)) != DY_NONE) {
         /* "Aleppo", "Paris, Texas"; not a town named like a person ("Obama"). A city the

@@ -166,7 +166,7 @@ static void flush_group(dy_model *m, actor_group *g, size_t *entries) {
                 const code_block *c = &g->codes[i];
                 if (c->restricted != (pass == 0)) continue;
                 kb_actor *a = &DY_PUSH(&m->arena, m->actors);
-                *a = (kb_actor){name, type, c->code, c->from, c->until, DY_NONE, DY_NONE};
+                *a = (kb_actor){name, type, c->code, c->from, c->until, DY_NONE, DY_NONE, false};
                 if (prev != DY_NONE) m->actors.v[prev].next = (uint32_t)m->actors.n - 1;
                 prev = (uint32_t)m->actors.n - 1;
             }

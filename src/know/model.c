@@ -292,6 +292,7 @@ static void load_actors(dy_model *m) {
         a->name = str(m, names[0]);
         a->type = parse_type(f[1]);
         set_code(a->code.country, f[2]);
+        a->stateless = field_is(f[2], "-");
         set_code(a->code.sector, f[3]);
         parse_date_field(f[4], &a->from, r.line);
         parse_date_field(f[5], &a->until, r.line);

@@ -61,6 +61,7 @@ typedef struct kb_actor {
     dy_date from, until;     /* y == 0: open */
     uint32_t next;           /* next period of the same actor, or DY_NONE */
     uint32_t same_surname;   /* a person's first period: the next person of that family name, or DY_NONE */
+    bool stateless;          /* no country by definition ("-": transnational groups), not unknown */
 } kb_actor;
 
 typedef struct kb_role {

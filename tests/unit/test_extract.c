@@ -381,6 +381,15 @@ TEST(groups_by_role) {
     CHECK(d->entities.n == 0);
 }
 
+TEST(stateless_groups_and_places_stay_so) {
+    /* a transnational group has no country, not the article's; a capital as a place is no government */
+    const dy_doc *d = run("The Islamic State claimed the attack in Baghdad. US officials condemned it.", "2015-06-08");
+    const dy_entity *is = entity_named(d, "Islamic State");
+    CHECK(is && is->actor.country[0] == '\0' && !strcmp(is->actor.sector, "INS"));
+    const dy_entity *b = entity_named(d, "Baghdad");
+    CHECK(b && !strcmp(b->actor.country, "IRQ") && b->actor.sector[0] == '\0');
+}
+
 TEST(unknown_people_belong_where_the_story_just_was) {
     const dy_doc *d = run("President Trump threatened Iran on Sunday.\n"
                           "In Iran, officials avoided kneejerk responses. The head of the force, Amir Tavana, said it was bluster.",
@@ -551,6 +560,7 @@ int main(void) {
     RUN(famous_family_names_alone);
     RUN(definite_groups_take_the_country_just_named);
     RUN(groups_by_role);
+    RUN(stateless_groups_and_places_stay_so);
     RUN(unknown_people_belong_where_the_story_just_was);
     RUN(persons_described_by_office);
     RUN(one_dictionary_entry_one_entity);
