@@ -132,6 +132,25 @@ static const char *nearby_country(const dy_doc *d, uint32_t mi, uint32_t sentenc
     return NULL;
 }
 
+/* The country named in the apposition after mention mi ("Lawrence Korb, a fellow at the
+ * Center for American Progress in Washington,"), or NULL. */
+static const char *apposition_country(const dy_doc *d, uint32_t mi) {
+    const dy_mention *m0 = &d->mentions.v[mi];
+    uint32_t k = m0->tok_end;
+    if (k >= d->toks.n || strcmp(d->toks.v[k].key, ",") != 0) return NULL;
+    uint32_t close = k + 1;
+    while (close < d->toks.n && close < k + 30 && d->toks.v[close].sent == m0->sent && strcmp(d->toks.v[close].key, ",") &&
+           d->toks.v[close].kind != TK_QUOTE && !(d->toks.v[close].lex & LEX_CUE))
+        close++;   /* not into what they said: "X, said: “…”" */
+    for (size_t j = mi + 1; j < d->mentions.n && d->mentions.v[j].tok_begin < close; j++) {
+        const dy_mention *c = &d->mentions.v[j];
+        const char *code = c->entity != DY_NONE ? d->entities.v[c->entity].actor.country : c->actor.country;
+        if (c->kind == MK_NAME && strlen(code) == 3 && strcmp(code, "IGO") && strcmp(code, "NGO") && strcmp(code, "MNC"))
+            return code;
+    }
+    return NULL;
+}
+
 /* A country named inside an organisation's name ("University of Science and Technology
  * of China", "Bank of England"), or NULL. */
 static const char *country_in_name(const dy_doc *d, const dy_model *m, uint32_t mi) {
@@ -196,6 +215,7 @@ static void assign_home_country(dy_doc *d, const dy_model *m) {
         const char *near = country_in_name(d, m, e->first_mention);
         /* a person nobody introduced belongs to the country the story was just about
          * ("In Iran, officials avoided kneejerk responses. The head of the force, X, said") */
+        if (!near && e->type == ET_PERSON) near = apposition_country(d, e->first_mention);
         if (!near) near = nearby_country(d, e->first_mention, e->type == ET_PERSON ? 1 : 0);
         /* rebels, insurgents, the opposition and refugees belong where the story happens */
         static const char *const local[] = {"REB", "INS", "OPP", "REF"};

@@ -152,6 +152,14 @@ static bool description_at(const dy_doc *d, const dy_model *m, uint32_t full_b, 
     return k + *n >= end || !(d->toks.v[k + *n].flags & TF_CAP);
 }
 
+/* The country last named by its name (not its people or a place) in sentence sent so
+ * far: what "its" most often stands for. */
+static const char *country_named_last(const dy_doc *d, uint32_t sent) {
+    for (size_t j = d->mentions.n; j-- > 0 && d->mentions.v[j].sent == sent;)
+        if (d->mentions.v[j].country_name) return d->mentions.v[j].actor.country;
+    return NULL;
+}
+
 const char *ment_country_before(const dy_doc *d, size_t upto, uint32_t sent) {
     for (size_t j = upto; j-- > 0;) {
         const dy_mention *c = &d->mentions.v[j];
@@ -183,6 +191,11 @@ static void add_group(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint
                 const char *c = ment_country_before(d, d->mentions.n, d->toks.v[b].sent);   /* "the country's leaders" */
                 if (c) memcpy(code.country, c, 4);
             }
+            break;
+        }
+        if (!strcmp(t->key, "its")) {   /* "the US ... was scrutinized by its own military officials" */
+            const char *c = country_named_last(d, d->toks.v[b].sent);
+            if (c) memcpy(code.country, c, 4);
             break;
         }
         if (t->kind != TK_WORD || (t->flags & TF_CAP) || t->sent != d->toks.v[b].sent) {

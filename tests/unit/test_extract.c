@@ -391,6 +391,18 @@ TEST(stateless_groups_and_places_stay_so) {
 }
 
 TEST(unknown_people_belong_where_the_story_just_was) {
+    /* the country in the apposition wins: "X, a fellow at the Center for American Progress in Washington," */
+    const dy_doc *a = run("Moscow rejected the plan. \"It was aimed at Abadi,\" says Larry Korbin, a fellow at the "
+                          "Center for American Progress in Washington.", "2015-06-08");
+    const dy_entity *k = entity_named(a, "Larry Korbin");
+    CHECK(k && !strcmp(k->actor.country, "USA"));
+    /* "its own officials": the country named last in the sentence */
+    a = run("Last year the US ended its aid to Palestinian refugees and was scrutinized by its own military officials.",
+            "2018-09-19");
+    size_t usa = 0;
+    for (size_t i = 0; i < a->entities.n; i++)
+        usa += strstr(a->entities.v[i].name, "officials") && !strcmp(a->entities.v[i].actor.country, "USA");
+    CHECK(usa == 1);
     const dy_doc *d = run("President Trump threatened Iran on Sunday.\n"
                           "In Iran, officials avoided kneejerk responses. The head of the force, Amir Tavana, said it was bluster.",
                           "2018-07-23");
