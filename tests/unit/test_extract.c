@@ -36,6 +36,14 @@ static const char *speaker(const dy_doc *d, size_t qi) {
     return e == DY_NONE ? "(none)" : d->entities.v[e].name;
 }
 
+/* How many entities have word in their name and act for country. */
+static size_t entities_of(const dy_doc *d, const char *word, const char *country) {
+    size_t n = 0;
+    for (size_t i = 0; i < d->entities.n; i++)
+        n += strstr(d->entities.v[i].name, word) && !strcmp(d->entities.v[i].actor.country, country);
+    return n;
+}
+
 static const dy_entity *entity_named(const dy_doc *d, const char *name) {
     for (size_t i = 0; i < d->entities.n; i++)
         if (strcmp(d->entities.v[i].name, name) == 0) return &d->entities.v[i];
@@ -278,14 +286,7 @@ TEST(definite_groups_take_the_country_just_named) {
      * governments stay two entities */
     const dy_doc *d = run("President Emmanuel Macron spoke in Paris. He said the government would act.\n"
                           "Iran rejected the plan. Later the government arrested three activists.", "2019-01-01");
-    size_t fra = 0, irn = 0;
-    for (size_t i = 0; i < d->entities.n; i++) {
-        const dy_entity *e = &d->entities.v[i];
-        if (strcmp(e->name, "government") != 0) continue;
-        fra += !strcmp(e->actor.country, "FRA");
-        irn += !strcmp(e->actor.country, "IRN");
-    }
-    CHECK(fra == 1 && irn == 1);
+    CHECK(entities_of(d, "government", "FRA") == 1 && entities_of(d, "government", "IRN") == 1);
 }
 
 
@@ -372,10 +373,7 @@ TEST(groups_by_role) {
     /* a country's groups: "Iran's political and military leaders", "the country's religious leaders" */
     d = run("Pompeo spoke about Iran. He said the country's religious leaders and Iran's military leaders were corrupt.",
             "2018-07-23");
-    size_t irn = 0;
-    for (size_t i = 0; i < d->entities.n; i++)
-        irn += strstr(d->entities.v[i].name, "leaders") && !strcmp(d->entities.v[i].actor.country, "IRN");
-    CHECK(irn == 2);
+    CHECK(entities_of(d, "leaders", "IRN") == 2);
     /* a campaign of something is no actor */
     d = run("The bombing campaign continued.", "2018-08-05");
     CHECK(d->entities.n == 0);
@@ -399,10 +397,7 @@ TEST(unknown_people_belong_where_the_story_just_was) {
     /* "its own officials": the country named last in the sentence */
     a = run("Last year the US ended its aid to Palestinian refugees and was scrutinized by its own military officials.",
             "2018-09-19");
-    size_t usa = 0;
-    for (size_t i = 0; i < a->entities.n; i++)
-        usa += strstr(a->entities.v[i].name, "officials") && !strcmp(a->entities.v[i].actor.country, "USA");
-    CHECK(usa == 1);
+    CHECK(entities_of(a, "officials", "USA") == 1);
     const dy_doc *d = run("President Trump threatened Iran on Sunday.\n"
                           "In Iran, officials avoided kneejerk responses. The head of the force, Amir Tavana, said it was bluster.",
                           "2018-07-23");
