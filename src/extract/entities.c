@@ -82,6 +82,21 @@ bool ent_is_actor(const dy_doc *d, uint32_t mi) {
     return e->actor.country[0] || e->actor.sector[0];
 }
 
+/* Is mention a (one all-capital word) the initials of mention b's words ("DNC" of
+ * "Democratic National Committee"), small words aside ("of", "the", "and", "for")? */
+static bool acronym_of(const dy_doc *d, const dy_mention *a, const dy_mention *b) {
+    const dy_token *t = &d->toks.v[a->tok_begin];
+    if (a->tok_end != a->tok_begin + 1 || !(t->flags & TF_ALLCAP) || b->tok_end - b->tok_begin < 2) return false;
+    uint32_t i = 0;
+    for (uint32_t k = b->tok_begin; k < b->tok_end; k++) {
+        const dy_token *w = &d->toks.v[k];
+        if (w->kind != TK_WORD || !(w->flags & TF_CAP)) continue;   /* "of", "the", "and" */
+        if (i >= t->key_len || w->key[0] != t->key[i]) return false;
+        i++;
+    }
+    return i == t->key_len;
+}
+
 static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
     for (size_t ei = 0; ei < d->entities.n; ei++) {
         const dy_entity *e = &d->entities.v[ei];
@@ -105,6 +120,8 @@ static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
             continue;
         }
         if (e->type == mn->type && same_words(d, first, mn)) return (uint32_t)ei;
+        /* an organisation and its initials: "the Democratic National Committee", "the DNC" */
+        if ((e->type == ET_ORG || e->type == ET_MISC) && acronym_of(d, mn, first)) return (uint32_t)ei;
         /* one dictionary entry under two names: "Anti-Defamation League", "the ADL" */
         if (mn->actor_entry != DY_NONE && mn->actor_entry == first->actor_entry) return (uint32_t)ei;
         /* "the U.S.", "America", "the United States": one country */

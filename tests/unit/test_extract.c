@@ -296,6 +296,10 @@ TEST(one_dictionary_entry_one_entity) {
     size_t n = 0;
     for (size_t i = 0; i < d->entities.n; i++) n += !strcmp(d->entities.v[i].name, "Anti-Defamation League");
     CHECK(n == 1);
+    /* an organisation no dictionary knows and its initials */
+    d = run("The Northern Harbour Authority sued the city. The NHA said it would appeal.", "2019-04-28");
+    const dy_entity *h = entity_named(d, "Northern Harbour Authority");
+    CHECK(h && h->nmentions >= 2);
     /* a town named like a person is not where a person is from */
     d = run("Obama spoke in Chicago.", "2019-04-28");
     const dy_entity *o = entity_named(d, "Barack Obama");
