@@ -296,6 +296,13 @@ static void resolve_descriptions(dy_doc *d) {
     for (size_t mi = 0; mi < d->mentions.n; mi++) {
         dy_mention *mn = &d->mentions.v[mi];
         if (!ment_describes_person(mn)) continue;
+        /* the name in apposition: "the Russian president, Vladimir Putin" */
+        const dy_mention *next = mi + 1 < d->mentions.n ? &d->mentions.v[mi + 1] : NULL;
+        if (next && next->kind == MK_NAME && next->type == ET_PERSON && next->entity != DY_NONE &&
+            next->tok_begin == mn->tok_end + 1 && !strcmp(d->toks.v[mn->tok_end].key, ",")) {
+            ent_attach(d, (uint32_t)mi, next->entity);
+            continue;
+        }
         for (size_t j = mi; j-- > 0;) {
             const dy_mention *c = &d->mentions.v[j];
             if (c->sent + DESCRIPTION_REACH < mn->sent) break;

@@ -418,6 +418,9 @@ TEST(persons_described_by_office) {
     CHECK(r && r->nmentions == 2);
     d = run("Trump addressed his tweet to Rouhani, warning the president to stop.", "2018-07-23");
     CHECK_STR(events_of(d), "USA>IRN:13");
+    /* the name in apposition */
+    d = run("Trump is still reeling from his handling of a summit with the Russian president, Vladimir Putin.", "2018-07-23");
+    CHECK_STR(events_of(d), "USA>RUS:04");
     /* nobody fits: the description stays unresolved, no entity */
     d = run("The prime minister resigned on Monday.", "2018-07-23");
     CHECK(d->entities.n == 0);
