@@ -294,6 +294,12 @@ static uint32_t resolve_source(qctx *q, uint32_t b, uint32_t e, uint32_t at) {
                 memcpy(sector, q->m->roles.v[v].code.sector, 4);
         }
         if (country || sector[0]) return recent_entity(q, at, -1, country, sector);
+        /* "The message continued:", "the statement said": whoever spoke last wrote it */
+        static const char *const writings[] = {"message", "tweet", "post", "statement", "letter", "memo", "email"};
+        for (size_t i = 0; i < sizeof writings / sizeof *writings; i++)
+            if (e == b + 2 && key_is(q, b + 1, writings[i]) && q->last_speaker != DY_NONE &&
+                para_of(q, b) <= q->last_speaker_para + PRONOUN_REACH_PARAS)
+                return q->last_speaker;
     }
     return DY_NONE;
 }
@@ -333,6 +339,10 @@ static bool attribution_after(qctx *q, uint32_t close, attribution *a) {
             return true;
         }
         if (kind == CUE_PREP) return false;
+        /* “… pay.” The message continued: “…” - a colon after the cue introduces the next quote */
+        if (c + cn < limit + 1 && c + cn < q->d->toks.n && key_is(q, c + cn, ":") && close > 0 &&
+            tok(q, close - 1)->kind == TK_PUNCT && strchr(".!?", tok(q, close - 1)->key[0]))
+            return false;
         uint32_t sb = source_before(q, c, k);
         if (sb == c || sb != k) continue;   /* the source must fill the gap ("the states suing ... said") */
         *a = (attribution){c, c + cn, sb, c, DY_NONE, true};

@@ -181,6 +181,12 @@ TEST(speaker_forms_without_a_plain_cue) {
             "calling it a " LQ "very dangerous" RQ " provocation.", "2018-10-21");
     CHECK(d->quotes.n == 1);
     CHECK_STR(speaker(d, 0), "Russian officials");
+    /* a sentence-final quote keeps its colon introduction; "the message" is its writer's */
+    d = run("Mayor Ana Ruiz tweeted on Sunday: " LQ "We will rebuild." RQ " The message continued: " LQ
+            "NOBODY WILL STOP US FROM REBUILDING OUR CITY." RQ "", NULL);
+    CHECK(d->quotes.n == 2);
+    CHECK_STR(span(d, d->quotes.v[0].cue), "tweeted");
+    CHECK_STR(speaker(d, 1), "Ana Ruiz");
     /* an anonymous source keeps its description; a name qualifying a noun is not the speaker */
     d = run(LQ "We were not told," RQ " said an unidentified Obama administration official.", "2013-05-05");
     CHECK(d->quotes.n == 1 && d->quotes.v[0].entity == DY_NONE);
