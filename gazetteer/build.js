@@ -32,8 +32,14 @@ const rows = cities
   .filter((c) => alpha3.has(c.country) && c.name && !/[\t\n]/.test(c.name))
   .sort((a, b) => b.population - a.population || a.cityId - b.cityId);
 
-const out = rows.map((c) => {
+// A name with a qualifier after a comma ("Washington, D.C.") is also written bare, as news
+// mostly writes it.
+const out = [];
+for (const c of rows) {
   const [lon, lat] = c.loc.coordinates;
-  return [c.name, alpha3.get(c.country), c.adminCode || '-', lat.toFixed(4), lon.toFixed(4), c.population].join('\t');
-});
+  const rest = [alpha3.get(c.country), c.adminCode || '-', lat.toFixed(4), lon.toFixed(4), c.population];
+  out.push([c.name, ...rest].join('\t'));
+  const bare = c.name.split(',')[0].trim();
+  if (bare !== c.name && bare) out.push([bare, ...rest].join('\t'));
+}
 fs.writeFileSync(OUT, out.join('\n') + '\n');

@@ -38,7 +38,8 @@ static void find_place(const dy_doc *d, const dy_model *m, const dy_sentence *s,
         ev->place_span = (dy_span){mn->start, mn->end};
         uint32_t v;
         bool country = pt_exact(&m->country_pt, d, mn->tok_begin, mn->tok_end, &v);
-        if (!country || (v & 3) != CM_NAME) ev->place = place_at(d, m, mn->tok_begin, mn->tok_end);
+        if (!country || (v & 3) != CM_NAME)   /* a capital is its country's city ("Washington") */
+            ev->place = place_at(d, m, mn->tok_begin, mn->tok_end, country ? m->countries.v[v >> 2].iso3 : NULL);
         if (ev->place != DY_NONE) memcpy(ev->place_country, m->places.v[ev->place].iso3, 4);
         else if (country) memcpy(ev->place_country, m->countries.v[v >> 2].iso3, 4);
         return;

@@ -78,7 +78,7 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
     } else if (pt_exact(&m->country_pt, d, b, e, &v)) {
         memset(&mn->actor, 0, sizeof mn->actor);
         memcpy(mn->actor.country, m->countries.v[v >> 2].iso3, 4);
-        uint32_t p = (v & 3) == CM_CAPITAL ? place_at(d, m, b, e) : DY_NONE;
+        uint32_t p = (v & 3) == CM_CAPITAL ? place_at(d, m, b, e, mn->actor.country) : DY_NONE;
         if (p != DY_NONE && strcmp(m->places.v[p].iso3, mn->actor.country) != 0) {
             memcpy(mn->actor.country, m->places.v[p].iso3, 4);   /* "Paris, Texas" */
             return;
@@ -97,7 +97,7 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
             mn->type = ET_GPE;   /* "US" the recogniser took for an organisation */
             memcpy(mn->actor.sector, "GOV", 4);
         }
-    } else if (type == ET_GPE && !surname_alone(d, m, b, e) && (v = place_at(d, m, b, e)) != DY_NONE) {
+    } else if (type == ET_GPE && !surname_alone(d, m, b, e) && (v = place_at(d, m, b, e, NULL)) != DY_NONE) {
         /* "Aleppo", "Paris, Texas"; not a town named like a person ("Obama"). A city the
          * recogniser calls an organisation stays one: in sport it is the team. */
         memcpy(mn->actor.country, m->places.v[v].iso3, 4);

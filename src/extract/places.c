@@ -9,11 +9,18 @@ uint32_t region_at(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t end,
     return DY_NONE;
 }
 
-uint32_t place_at(const dy_doc *d, const dy_model *m, uint32_t b, uint32_t e) {
+/* The first place of the chain from first in country iso3, or DY_NONE. */
+static uint32_t first_in(const dy_model *m, uint32_t first, const char *iso3) {
+    for (uint32_t p = first; p != DY_NONE; p = m->places.v[p].next)
+        if (!strcmp(m->places.v[p].iso3, iso3)) return p;
+    return DY_NONE;
+}
+
+uint32_t place_at(const dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, const char *prefer) {
     uint32_t first;
     if (!pt_exact(&m->place_pt, d, b, e, &first)) return DY_NONE;
     const dy_sentence *s = &d->sents.v[d->toks.v[b].sent];
-    if (e + 1 >= s->tok_end || strcmp(d->toks.v[e].key, ",") != 0) return first;
+    if (e + 1 >= s->tok_end || strcmp(d->toks.v[e].key, ",") != 0) return prefer ? first_in(m, first, prefer) : first;
     /* the qualifier after the comma: a region, else a country */
     const char *iso3 = NULL, *admin = NULL;
     uint32_t n, v, r = region_at(d, m, e + 1, s->tok_end, &n);
@@ -23,7 +30,7 @@ uint32_t place_at(const dy_doc *d, const dy_model *m, uint32_t b, uint32_t e) {
     } else if (pt_longest(&m->country_pt, d, e + 1, s->tok_end, &n, &v) && (v & 3) == CM_NAME) {
         iso3 = m->countries.v[v >> 2].iso3;
     }
-    if (!iso3) return first;
+    if (!iso3) return prefer ? first_in(m, first, prefer) : first;
     for (uint32_t p = first; p != DY_NONE; p = m->places.v[p].next)
         if (m->places.v[p].kind == PK_CITY && !strcmp(m->places.v[p].iso3, iso3) &&
             (!admin || !strcmp(m->places.v[p].admin, admin)))

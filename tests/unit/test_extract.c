@@ -472,6 +472,9 @@ TEST(places_from_the_gazetteer) {
         CHECK(e->place != DY_NONE && !strcmp(model->places.v[e->place].admin, "TX"));
         CHECK_STR(events_of(d), "DEU>FRA:04");   /* Texas qualifies a place, it is not a target */
     }
+    /* a capital is its own country's city, even where a bigger namesake exists elsewhere */
+    d = run("German Chancellor Anna Weber met President Joe Biden in Washington.", "2023-09-27");
+    CHECK(d->events.n >= 1 && !strcmp(d->events.v[0].place_country, "USA"));
     /* a city names its country for the actors of the article */
     d = run("Rebels shelled Aleppo on Monday.", "2019-09-27");
     CHECK_STR(events_of(d), "SYR>SYR:19");
