@@ -162,20 +162,19 @@ static const char *apposition_country(const dy_doc *d, uint32_t mi) {
     for (size_t j = mi + 1; j < d->mentions.n && d->mentions.v[j].tok_begin < close; j++) {
         const dy_mention *c = &d->mentions.v[j];
         const char *code = c->entity != DY_NONE ? d->entities.v[c->entity].actor.country : c->actor.country;
-        if (c->kind == MK_NAME && strlen(code) == 3 && strcmp(code, "IGO") && strcmp(code, "NGO") && strcmp(code, "MNC"))
-            return code;
+        if (c->kind == MK_NAME && strlen(code) == 3) return code;   /* "the EU's High Representative": IGO */
     }
     return NULL;
 }
 
-/* A country named inside an organisation's name ("University of Science and Technology
- * of China", "Bank of England"), or NULL. */
+/* A country, or its people's adjective, named inside an organisation's name ("University
+ * of Science and Technology of China", "Bank of England", "Philippine Coast Guard"), or NULL. */
 static const char *country_in_name(const dy_doc *d, const dy_model *m, uint32_t mi) {
     const dy_mention *mn = &d->mentions.v[mi];
-    for (uint32_t k = mn->tok_begin + 1; k < mn->tok_end; k++) {
+    for (uint32_t k = mn->tok_begin; k < mn->tok_end; k++) {
         uint32_t n, v;
-        if (pt_longest(&m->country_pt, d, k, mn->tok_end, &n, &v) && (v & 3) == CM_NAME)
-            return m->countries.v[v >> 2].iso3;
+        if (pt_longest(&m->country_pt, d, k, mn->tok_end, &n, &v) && (v & 3) != CM_CAPITAL)
+            return m->countries.v[v >> 2].iso3;   /* also "Philippine Coast Guard", "U.S. Treasury Department" */
     }
     return NULL;
 }
@@ -218,10 +217,9 @@ static const char *most_named_country(const dy_doc *d, enum country_count what) 
 static void assign_home_country(dy_doc *d, const dy_model *m) {
     char home[4] = "", scene[4] = "";
     const char *c = most_named_country(d, COUNT_ALL);
-    if (!c) return;
-    memcpy(home, c, 4);
-    if (!(c = most_named_country(d, COUNT_SCENES)) && !(c = most_named_country(d, COUNT_PLACES))) c = home;
-    memcpy(scene, c, 4);
+    if (c) memcpy(home, c, 4);
+    if ((c = most_named_country(d, COUNT_SCENES)) || (c = most_named_country(d, COUNT_PLACES))) memcpy(scene, c, 4);
+    else memcpy(scene, home, 4);
     for (size_t ei = 0; ei < d->entities.n; ei++) {
         dy_entity *e = &d->entities.v[ei];
         const dy_mention *fm = &d->mentions.v[e->first_mention];
@@ -239,7 +237,7 @@ static void assign_home_country(dy_doc *d, const dy_model *m) {
         bool at_scene = false;
         for (size_t i = 0; group && i < sizeof local / sizeof *local; i++) at_scene |= !strcmp(e->actor.sector, local[i]);
         /* where it happens wins over a country named beside them: "U.S. aid to rebels" */
-        memcpy(e->actor.country, at_scene ? scene : near ? near : home, 4);
+        memcpy(e->actor.country, at_scene && scene[0] ? scene : near ? near : home, 4);
     }
 }
 

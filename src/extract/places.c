@@ -5,7 +5,7 @@ uint32_t region_at(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t end,
     uint32_t p;
     if (!(d->toks.v[k].flags & TF_CAP) || !pt_longest(&m->place_pt, d, k, end, n, &p)) return DY_NONE;
     for (; p != DY_NONE; p = m->places.v[p].next)
-        if (m->places.v[p].kind == PK_REGION) return p;
+        if (m->places.v[p].kind == PK_REGION && m->places.v[p].iso3[0]) return p;
     return DY_NONE;
 }
 

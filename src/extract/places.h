@@ -10,7 +10,7 @@
 /* The place the tokens [b, e) name exactly (m->places index), or DY_NONE. Unqualified,
  * a place in country prefer (a capital's own country, when not NULL) comes first. */
 uint32_t place_at(const dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, const char *prefer);
-/* The region among the places called like the tokens from k (a US state), or DY_NONE;
+/* The region of a country among the places called like the tokens from k (a US state), or DY_NONE;
  * *n gets the length of the name. */
 uint32_t region_at(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t end, uint32_t *n);
 #endif

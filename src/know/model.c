@@ -194,10 +194,16 @@ static void load_countries(dy_model *m) {
     }
 }
 
-/* A place under one of its names, chained after the places already called so. */
+/* A place under one of its names, chained after the places already called so; a world
+ * region ("Asia", no country) goes first. */
 static void add_place_name(dy_model *m, tsv_field name, uint32_t idx) {
     uint32_t first;
     if (pt_add(&m->place_pt, &m->vocab, name.p, name.n, &m->abbrevs, idx, &first)) return;
+    if (!m->places.v[idx].iso3[0]) {
+        m->places.v[idx].next = first;
+        pt_set(&m->place_pt, &m->vocab, name.p, name.n, &m->abbrevs, idx);
+        return;
+    }
     while (m->places.v[first].next != DY_NONE && first != idx) first = m->places.v[first].next;
     if (first != idx) m->places.v[first].next = idx;
 }
@@ -227,8 +233,8 @@ static void load_places(dy_model *m) {
         if (n < 3) dy_die("data/regions.tsv line %d: expected 4 fields", r.line);
         kb_place *p = &DY_PUSH(&m->arena, m->places);
         p->name = str(m, f[0]);
-        tsv_copy(f[1], p->iso3, sizeof p->iso3);
-        tsv_copy(f[2], p->admin, sizeof p->admin);
+        set_code(p->iso3, f[1]);   /* "-": a world region */
+        set_code(p->admin, f[2]);
         p->kind = PK_REGION;
         p->next = DY_NONE;
         uint32_t idx = (uint32_t)m->places.n - 1;

@@ -475,6 +475,14 @@ TEST(places_from_the_gazetteer) {
     /* a capital is its own country's city, even where a bigger namesake exists elsewhere */
     d = run("German Chancellor Anna Weber met President Joe Biden in Washington.", "2023-09-27");
     CHECK(d->events.n >= 1 && !strcmp(d->events.v[0].place_country, "USA"));
+    /* a world region is no one's, though a town shares its name */
+    d = run("Migrants from Asia arrived in Mexico City.", "2024-07-11");
+    const dy_entity *asia = entity_named(d, "Asia");
+    CHECK(!asia || asia->actor.country[0] == '\0');
+    /* an organisation named with a country's adjective is that country's */
+    d = run("The Philippine Coast Guard said the ship left.", "2024-07-11");
+    const dy_entity *pcg = entity_named(d, "Philippine Coast Guard");
+    CHECK(pcg && !strcmp(pcg->actor.country, "PHL"));
     /* a city names its country for the actors of the article */
     d = run("Rebels shelled Aleppo on Monday.", "2019-09-27");
     CHECK_STR(events_of(d), "SYR>SYR:19");
