@@ -352,6 +352,9 @@ void event_run(dy_doc *d, const dy_model *m) {
                 /* "X and Y inked the deal"; "X castigated Y, accusing them": the sentence's subject */
                 bool participle = tag && !strcmp(tag, "VBG") && cue > s->tok_begin && key_at(d, cue - 1, ",");
                 if (participle && before != DY_NONE) before = acts[0];
+                /* "Sheriff Gore said a gunman opened fire": the one who reports is not who acts */
+                for (uint32_t j = before != DY_NONE && !participle ? d->mentions.v[before].tok_end : cue; j < cue; j++)
+                    if (d->toks.v[j].lex & LEX_CUE) before = DY_NONE;
                 src = first_of_coordination(d, acts, nacts, before);
                 tgt = object_after(d, s, acts, nacts, end);
                 if (tgt == DY_NONE) tgt = object_nationality(d, s, end);

@@ -502,6 +502,9 @@ TEST(event_clause_structure) {
     /* a name qualifying a noun names a topic, not a target */
     d = run("Iran released the tanker before an annual United Nations meeting.", "2019-09-27");
     CHECK(strstr(events_of(d), "IRN>IGO") == NULL);
+    /* the one who reports is not who acts */
+    d = run("Sheriff Bill Gore said a gunman opened fire on worshippers.", "2019-04-28");
+    CHECK(strstr(events_of(d), ":19") == NULL && strstr(events_of(d), ":18") == NULL);
     /* a ship's name is no actor */
     d = run("Iran released the tanker Stena Impero on Friday.", "2019-09-27");
     CHECK_STR(events_of(d), "");
