@@ -3,11 +3,16 @@
 
 #define BOILER_MAX_BYTES 240   /* longer paragraphs are reporting, whatever they mention */
 
-static bool has_phrase(const dy_doc *d, const dy_model *m, const dy_para *p, uint32_t *at) {
+/* The first boilerplate phrase of the paragraph: its token in *at, and in *closes whether
+ * it ends the line ("… despite market jitters Read more"). */
+static bool has_phrase(const dy_doc *d, const dy_model *m, const dy_para *p, uint32_t *at, bool *closes) {
     for (uint32_t k = p->tok_begin; k < p->tok_end; k++) {
         uint32_t n, v;
         if (pt_longest(&m->boiler_pt, d, k, p->tok_end, &n, &v)) {
+            uint32_t e = k + n;
+            while (e < p->tok_end && d->toks.v[e].kind == TK_PUNCT) e++;
             *at = k;
+            *closes = e == p->tok_end;
             return true;
         }
     }
@@ -34,17 +39,17 @@ void boil_run(dy_doc *d, const dy_model *m) {
         dy_para *p = &d->paras.v[i];
         if (p->end - p->start > BOILER_MAX_BYTES) continue;
         uint32_t at = p->tok_begin;
-        bool phrase = has_phrase(d, m, p, &at);
+        bool closes = false, phrase = has_phrase(d, m, p, &at, &closes);
         bool email = false;
         for (uint32_t k = p->tok_begin; k < p->tok_end; k++)
             if (d->toks.v[k].kind == TK_EMAIL || d->toks.v[k].kind == TK_URL) email = true;
-        /* Inside the article a phrase counts only where it opens the line ("Media playback
-         * is unsupported...", "Image copyright..."): a short paragraph of reporting may
-         * well mention copyright. */
+        /* Inside the article a phrase counts only where it opens or closes the line ("Media
+         * playback is unsupported...", "Image copyright...", "... Read more"): a short
+         * paragraph of reporting may well mention copyright. */
         bool trailing = i + 3 >= np;
         uint32_t first_word = p->tok_begin;
         while (first_word < p->tok_end && d->toks.v[first_word].kind != TK_WORD) first_word++;
-        if (phrase && !trailing && at > first_word + 1) phrase = false;
+        if (phrase && !trailing && at > first_word + 1 && !closes) phrase = false;
         if (!phrase && !(email && trailing)) continue;
         p->boilerplate = true;
         for (uint32_t k = p->tok_begin; k < p->tok_end; k++) d->toks.v[k].flags |= TF_BOILER;

@@ -249,6 +249,11 @@ TEST(boilerplate_and_byline) {
     CHECK_STR(span(d, d->byline_email), "jdoyle@example.com");
     CHECK(d->paras.n == 3 && !d->paras.v[0].boilerplate && d->paras.v[1].boilerplate && d->paras.v[2].boilerplate);
     CHECK(entity_named(d, "J.R. Doyle") == NULL);
+    /* a related-story teaser inside the article, closed by "Read more", is no reporting */
+    d = run("Trump threatened Iran on Sunday.\n"
+            "Iran dismisses Trump's late-night Twitter rant despite market jitters Read more\n"
+            "The post came later.\nHe said more.\nAnd more.", "2018-07-23");
+    CHECK(d->paras.n == 5 && !d->paras.v[0].boilerplate && d->paras.v[1].boilerplate && !d->paras.v[2].boilerplate);
 }
 
 TEST(actor_codes_from_titles_nationality_and_dictionary) {
