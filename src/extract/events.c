@@ -348,6 +348,9 @@ void event_run(dy_doc *d, const dy_model *m) {
             } else if ((is_passive(d, s->tok_begin, cue) || cue == s->tok_begin) && key_at(d, end, "by")) {
                 src = actor_at(d, acts, nacts, end + 1);   /* "Y was invited by X", "Signed by X and Y, ..." */
                 tgt = cue == s->tok_begin ? DY_NONE : before;
+            } else if (tag && !strcmp(tag, "VBN") && is_passive(d, s->tok_begin, cue)) {
+                /* "70,000 people have been killed": whoever came before suffered the action */
+                continue;
             } else {
                 /* "X and Y inked the deal"; "X castigated Y, accusing them": the sentence's subject */
                 bool participle = tag && !strcmp(tag, "VBG") && cue > s->tok_begin && key_at(d, cue - 1, ",");

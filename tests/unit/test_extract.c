@@ -510,6 +510,9 @@ TEST(event_clause_structure) {
     /* the one who reports is not who acts */
     d = run("Sheriff Bill Gore said a gunman opened fire on worshippers.", "2019-04-28");
     CHECK(strstr(events_of(d), ":19") == NULL && strstr(events_of(d), ":18") == NULL);
+    /* a passive without its agent names who suffered it, not who did it */
+    d = run("John Earnest was arrested after the shooting near San Diego.", "2019-04-28");
+    CHECK(strstr(events_of(d), ":17") == NULL);
     /* a ship's name is no actor */
     d = run("Iran released the tanker Stena Impero on Friday.", "2019-09-27");
     CHECK_STR(events_of(d), "");
