@@ -36,6 +36,9 @@ typedef struct pgs {
     sb scratch;
 } pgs;
 
+#define COPY_CHUNK (1 << 20)            /* bytes per PQputCopyData */
+#define BATCH_BYTES ((size_t)64 << 20)  /* a batch of long articles commits early */
+
 /* Type oids of pg_type.dat, for result values. */
 enum { OID_BOOL = 16, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_FLOAT4 = 700, OID_FLOAT8 = 701,
        OID_NUMERIC = 1700 };
@@ -127,7 +130,10 @@ static bool copy_in(pgs *s, const char *table, const char *columns, bool tsv, co
     sb_printf(&s->scratch, "COPY %s (%s%s%s) FROM STDIN", table, columns ? "aid, " : "id", columns ? columns : "",
               tsv ? ", tsv" : "");
     if (!exec(s, s->scratch.buf, PGRES_COPY_IN, table, err, errlen)) return false;
-    bool ok = (!b->len || PQputCopyData(s->c, b->buf, (int)b->len) == 1) & (PQputCopyEnd(s->c, NULL) == 1);
+    bool ok = true;
+    for (size_t at = 0; ok && at < b->len; at += COPY_CHUNK)
+        ok = PQputCopyData(s->c, b->buf + at, (int)(b->len - at < COPY_CHUNK ? b->len - at : COPY_CHUNK)) == 1;
+    if (PQputCopyEnd(s->c, ok ? NULL : "cannot send") != 1) ok = false;
     PGresult *r;
     while ((r = PQgetResult(s->c))) {
         ok = ok && PQresultStatus(r) == PGRES_COMMAND_OK;
@@ -200,7 +206,7 @@ static bool pg_put(store *st, const store_record *r, char *err, size_t errlen) {
             sb_putc(b, '\n');
         }
     }
-    if (++s->pending >= STORE_BATCH) return pg_flush(st, err, errlen);
+    if (++s->pending >= STORE_BATCH || s->rows[ST_ARTICLES].len > BATCH_BYTES) return pg_flush(st, err, errlen);
     return true;
 }
 

@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define RING 256
+/* Records the caller may be ahead: a batch (500) and then some, so that it goes on
+ * extracting while the thread waits for a whole batch to commit. */
+#define RING 512
 
 struct writer {
     store *s;
