@@ -5,6 +5,7 @@
 #include "writer.h"
 #include "../util/die.h"
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -55,7 +56,15 @@ writer *writer_start(store *s) {
     pthread_mutex_init(&w->mu, NULL);
     pthread_cond_init(&w->sent, NULL);
     pthread_cond_init(&w->freed, NULL);
+    /* Signals (Ctrl-C) go to the caller, whose handler decides; the thread starts with
+     * them blocked so that they never interrupt a write. */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &block, &old);
     if (pthread_create(&w->thread, NULL, writer_main, w)) dy_die("cannot start the writer thread");
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     return w;
 }
 
