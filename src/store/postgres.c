@@ -27,13 +27,14 @@ typedef struct pgs {
     PGconn *c;
     sb rows[ST_COUNT];    /* the batch's rows in COPY's text format */
     sb ids;               /* the batch's ids, one a line, for batch_ids */
+    sb id;                /* the record's id as stored */
     hashmap batch;        /* the batch's ids */
     hashmap words;        /* one text's words, for its tsvector */
     int pending;
     int64_t aids[STORE_BATCH];
     size_t naids, next_aid;
     bool has_ready;       /* the has() statement is prepared */
-    sb scratch;
+    sb scratch;           /* a COPY command, a parameter made clean */
 } pgs;
 
 #define COPY_CHUNK (1 << 20)            /* bytes per PQputCopyData */
@@ -182,11 +183,13 @@ static bool reserve(pgs *s, char *err, size_t errlen) {
 static bool pg_put(store *st, const store_record *r, char *err, size_t errlen) {
     pgs *s = (pgs *)st;
     uint32_t seen;
-    if (hm_gets(&s->batch, r->id, &seen) && !pg_flush(st, err, errlen)) return false;
+    sb_reset(&s->id);
+    put_clean(&s->id, r->id, strlen(r->id), true);
+    if (hm_get(&s->batch, s->id.buf, s->id.len, &seen) && !pg_flush(st, err, errlen)) return false;
     if (s->next_aid == s->naids && !reserve(s, err, errlen)) return false;
     int64_t aid = s->aids[s->next_aid++];
-    hm_put(&s->batch, r->id, strlen(r->id), 1);
-    put_clean(&s->ids, r->id, strlen(r->id), true);
+    hm_put(&s->batch, s->id.buf, s->id.len, 1);
+    sb_putn(&s->ids, s->id.buf, s->id.len);
     sb_putc(&s->ids, '\n');
     for (int t = 0; t < ST_COUNT; t++) {
         int nc = store_tables[t].ncols;
@@ -302,6 +305,7 @@ static void pg_close(store *st) {
     for (int t = 0; t < ST_COUNT; t++) sb_free(&s->rows[t]);
     sb_free(&s->ids);
     sb_free(&s->scratch);
+    sb_free(&s->id);
     hm_free(&s->batch);
     hm_free(&s->words);
     free(s);
