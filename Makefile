@@ -2,8 +2,9 @@
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 # Flags the code needs whatever CFLAGS a caller sets (make CFLAGS=... keeps these).
-DYFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude
-LIBS    := -lutf8proc -lcjson -lsqlite3 -lmicrohttpd -lm
+PGINC   := $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
+DYFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -pthread -Iinclude -I$(PGINC)
+LIBS    := -lutf8proc -lcjson -lsqlite3 -lpq -lmicrohttpd -lm
 BUILD   ?= build
 SHARED  ?= ../shared
 

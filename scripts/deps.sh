@@ -2,7 +2,7 @@
 # Installs the Debian packages dyad needs to build, test and benchmark. Idempotent: when
 # everything is present it only checks (dpkg-query) and returns at once.
 set -e
-PKGS="build-essential clang libclang-rt-14-dev libutf8proc-dev libcjson-dev libsqlite3-dev libmicrohttpd-dev python3 valgrind wordnet-base chromium iso-codes"
+PKGS="build-essential clang libclang-rt-14-dev libutf8proc-dev libcjson-dev libsqlite3-dev libpq-dev postgresql libmicrohttpd-dev python3 valgrind wordnet-base chromium iso-codes"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -1,5 +1,6 @@
-/* query.c - `dyad query`: ask a dyad database for events, quotes, articles or summaries;
- * a table on a terminal, or CSV, JSON Lines or TSV for other programs. */
+/* query.c - `dyad query`: ask a dyad database (SQLite or PostgreSQL) for events, quotes,
+ * articles, entities, article texts or summaries; a table on a terminal, or CSV, JSON
+ * Lines or TSV for other programs. */
 #include "../store/query.h"
 #include "cli.h"
 #include <stdio.h>
@@ -17,14 +18,17 @@ typedef struct qout {
 } qout;
 
 static void usage(FILE *f) {
-    fputs("usage: dyad query --db FILE [KIND] [FILTERS] [--format table|csv|jsonl|tsv]\n"
+    fputs("usage: dyad query --db FILE|URL [KIND] [FILTERS] [--format table|csv|jsonl|tsv]\n"
           "\n"
-          "KIND: events (default), quotes, articles, or a summary: dyads (top source-target\n"
-          "country pairs), per-day (events per day), quoted (who is quoted most).\n"
+          "The database is a SQLite file or a postgresql://user@host:port/dbname URL.\n"
+          "KIND: events (default), quotes, articles, entities, text (articles with their\n"
+          "text), or a summary: dyads (top source-target country pairs), per-day (events\n"
+          "per day), quoted (who is quoted most).\n"
           "\n"
           "filters:\n"
-          "  --actor NAME       source or target name contains NAME (quotes: the speaker)\n"
-          "  --country CODE     source or target country (USA, RUS, IGO)\n"
+          "  --actor NAME       source or target name contains NAME (quotes: the speaker;\n"
+          "                     entities: the name)\n"
+          "  --country CODE     source or target country (USA, RUS, IGO; entities: theirs)\n"
           "  --source CODE      source country      --target CODE   target country\n"
           "  --cameo CODE       CAMEO code or prefix (04 = all consultations)\n"
           "  --plover TYPE      PLOVER type (CONSULT, ACCUSE, ...)\n"
@@ -38,10 +42,13 @@ static void usage(FILE *f) {
           f);
 }
 
-static void cell(sb *b, sqlite3_stmt *row, int i, enum qformat f) {
-    const char *s = sqlite3_column_type(row, i) == SQLITE_NULL ? "" : (const char *)sqlite3_column_text(row, i);
-    size_t n = strlen(s);
-    if (f == QF_CSV && strpbrk(s, ",\"\n\r")) {
+static void cell(sb *b, const store_value *v, enum qformat f) {
+    char num[32] = "";
+    const char *s = v->type == SV_TEXT ? v->s : num;
+    size_t n = v->type == SV_TEXT ? v->n : 0;
+    if (v->type == SV_INT) n = (size_t)snprintf(num, sizeof num, "%lld", (long long)v->i);
+    else if (v->type == SV_REAL) n = (size_t)snprintf(num, sizeof num, "%.4g", v->r);
+    if (f == QF_CSV && (memchr(s, ',', n) || memchr(s, '"', n) || memchr(s, '\n', n) || memchr(s, '\r', n))) {
         sb_putc(b, '"');
         for (size_t k = 0; k < n; k++) {
             if (s[k] == '"') sb_putc(b, '"');
@@ -51,13 +58,14 @@ static void cell(sb *b, sqlite3_stmt *row, int i, enum qformat f) {
         return;
     }
     size_t max = f == QF_TABLE ? 40 : n;
+    while (max < n && max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80) max--;   /* whole characters */
     for (size_t k = 0; k < n && k < max; k++) sb_putc(b, (s[k] == '\t' || s[k] == '\n') ? ' ' : s[k]);
     if (n > max) sb_puts(b, "…");
 }
 
-static void row_out(void *ctx, sqlite3_stmt *row) {
+static void row_out(void *ctx, const store_row *row) {
     qout *o = ctx;
-    int n = sqlite3_column_count(row);
+    int n = row->n;
     sb_reset(&o->line);
     if (o->format == QF_JSONL) {
         query_row_json(&o->line, row);
@@ -67,14 +75,14 @@ static void row_out(void *ctx, sqlite3_stmt *row) {
         if (!o->header_done) {
             for (int i = 0; i < n; i++) {
                 if (i) sb_puts(&o->line, o->format == QF_TABLE ? " | " : (char[2]){sep, 0});
-                sb_puts(&o->line, sqlite3_column_name(row, i));
+                sb_puts(&o->line, row->names[i]);
             }
             sb_putc(&o->line, '\n');
             o->header_done = true;
         }
         for (int i = 0; i < n; i++) {
             if (i) sb_puts(&o->line, o->format == QF_TABLE ? " | " : (char[2]){sep, 0});
-            cell(&o->line, row, i, o->format);
+            cell(&o->line, &row->v[i], o->format);
         }
         sb_putc(&o->line, '\n');
     }
@@ -121,19 +129,18 @@ int cli_query(int argc, char **argv) {
         }
     }
     if (!db) {
-        fprintf(stderr, "dyad query: --db FILE is required (see dyad query --help)\n");
+        fprintf(stderr, "dyad query: --db FILE|URL is required (see dyad query --help)\n");
         return 2;
     }
-    sqlite3 *h = NULL;
-    if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        fprintf(stderr, "dyad query: cannot open %s: %s\n", db, h ? sqlite3_errmsg(h) : "out of memory");
-        sqlite3_close(h);
+    store *h = store_open(db, STORE_READ, err, sizeof err);
+    if (!h) {
+        fprintf(stderr, "dyad query: %s\n", err);
         return 2;
     }
     bool ok = query_run(h, &p, row_out, &o, err, sizeof err);
     if (!ok) fprintf(stderr, "dyad query: %s\n", err);
     else if (o.format == QF_TABLE) fprintf(stderr, "(%zu rows)\n", o.rows);
     sb_free(&o.line);
-    sqlite3_close(h);
+    store_close(h);
     return ok ? 0 : 2;
 }

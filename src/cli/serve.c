@@ -1,10 +1,11 @@
 /* serve.c - `dyad serve`: the HTTP JSON API over a dyad database and the explorer page,
- * from one binary (libmicrohttpd, one polling thread, one read-only SQLite connection).
+ * from one binary (libmicrohttpd, one polling thread, one read-only connection to a SQLite
+ * file or a PostgreSQL database).
  *
  *   GET /                       the explorer (web/index.html, app.js, style.css, compiled in)
  *   GET /api/events?...         rows of events (filters as dyad query: actor, country,
  *   GET /api/quotes?...         source, target, cameo, plover, from, to, speaker, q,
- *   GET /api/articles?...       article, limit, offset)
+ *   GET /api/articles?...       article, limit, offset); also /api/entities, /api/text
  *   GET /api/dyads, /api/per-day, /api/quoted    summaries
  *   GET /api/article?id=ID      one article: text, entities, quotes, events (for highlighting)
  * A malformed parameter gets 400 and {"error": "..."}; other paths 404; methods other than
@@ -27,7 +28,7 @@ DATA(web_index)
 DATA(web_app)
 DATA(web_style)
 
-typedef struct server { sqlite3 *db; } server;
+typedef struct server { store *db; } server;
 
 static volatile sig_atomic_t stopping;
 static void on_signal(int sig) {
@@ -76,13 +77,13 @@ static enum MHD_Result take_arg(void *ctx, enum MHD_ValueKind kind, const char *
 
 typedef struct rows { sb out; size_t n; } rows;
 
-static void add_row(void *ctx, sqlite3_stmt *row) {
+static void add_row(void *ctx, const store_row *row) {
     rows *r = ctx;
     if (r->n++) sb_putc(&r->out, ',');
     query_row_json(&r->out, row);
 }
 
-/* {"rows": [...], "count": n} for one kind of query. */
+/* "key": [rows...], "key_count": n for one kind of query. */
 static bool run_rows(server *s, query_params *p, sb *out, const char *key, char *err, size_t errlen) {
     rows r = {{0}, 0};
     jw_key(out, key);
@@ -96,39 +97,25 @@ static bool run_rows(server *s, query_params *p, sb *out, const char *key, char 
 
 static enum MHD_Result api_article(server *s, struct MHD_Connection *c, args *a) {
     if (!a->p.article) return reply_error(c, 400, "id: the article's id is required");
-    sqlite3_stmt *st;
-    sb b = {0};
-    if (sqlite3_prepare_v2(s->db, "SELECT id, title, source, url, published, text, sentences, error FROM articles "
-                                  "WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
-        return reply_error(c, 500, sqlite3_errmsg(s->db));
-    sqlite3_bind_text(st, 1, a->p.article, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_finalize(st);
-        return reply_error(c, 404, "no article with that id");
-    }
-    sb_puts(&b, "{\"article\":");
-    query_row_json(&b, st);
-    sqlite3_finalize(st);
-    query_params p = {.article = a->p.article, .limit = QUERY_MAX_LIMIT};
+    query_params p = {.kind = Q_TEXT, .article = a->p.article, .limit = 1};
+    rows art = {{0}, 0};
     char err[256];
-    bool ok = true;
-    static const struct { enum query_kind kind; const char *key; } parts[] = {{Q_QUOTES, "quotes"}, {Q_EVENTS, "events"}};
+    bool ok = query_run(s->db, &p, add_row, &art, err, sizeof err);
+    if (!ok || !art.n) {
+        sb_free(&art.out);
+        return ok ? reply_error(c, 404, "no article with that id") : reply_error(c, 500, err);
+    }
+    sb b = {0};
+    sb_puts(&b, "{\"article\":");
+    sb_putn(&b, art.out.buf, art.out.len);
+    sb_free(&art.out);
+    p.limit = QUERY_MAX_LIMIT;
+    static const struct { enum query_kind kind; const char *key; } parts[] = {
+        {Q_QUOTES, "quotes"}, {Q_EVENTS, "events"}, {Q_ENTITIES, "entities"}};
     for (size_t i = 0; ok && i < sizeof parts / sizeof *parts; i++) {
         p.kind = parts[i].kind;
         sb_putc(&b, ',');
         ok = run_rows(s, &p, &b, parts[i].key, err, sizeof err);
-    }
-    if (ok && sqlite3_prepare_v2(s->db, "SELECT eid, name, type, country, sector, code, mentions FROM entities "
-                                        "WHERE aid = (SELECT aid FROM articles WHERE id = ?1) ORDER BY mentions DESC",
-                                 -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, a->p.article, -1, SQLITE_STATIC);
-        sb_puts(&b, ",\"entities\":[");
-        for (int n = 0; sqlite3_step(st) == SQLITE_ROW; n++) {
-            if (n) sb_putc(&b, ',');
-            query_row_json(&b, st);
-        }
-        sb_putc(&b, ']');
-        sqlite3_finalize(st);
     }
     sb_puts(&b, "}\n");
     if (!ok) {
@@ -187,10 +174,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 }
 
 static void usage(FILE *f) {
-    fputs("usage: dyad serve --db FILE [--port N] [--host ADDRESS]\n"
+    fputs("usage: dyad serve --db FILE|URL [--port N] [--host ADDRESS]\n"
           "\n"
           "Serves the explorer page at / and a JSON API at /api/ (events, quotes, articles,\n"
-          "dyads, per-day, quoted, article?id=) over a database made by dyad ingest.\n"
+          "entities, text, dyads, per-day, quoted, article?id=) over a database made by\n"
+          "dyad ingest: a SQLite file or a postgresql://user@host:port/dbname URL.\n"
           "Listens on 127.0.0.1 (--host to change) port 8080 (--port). Ctrl-C stops it.\n",
           f);
 }
@@ -222,13 +210,13 @@ int cli_serve(int argc, char **argv) {
         }
     }
     if (!db) {
-        fprintf(stderr, "dyad serve: --db FILE is required (see dyad serve --help)\n");
+        fprintf(stderr, "dyad serve: --db FILE|URL is required (see dyad serve --help)\n");
         return 2;
     }
-    server s = {0};
-    if (access(db, R_OK) != 0 || sqlite3_open_v2(db, &s.db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        fprintf(stderr, "dyad serve: cannot open %s (make it with dyad ingest)\n", db);
-        sqlite3_close(s.db);
+    char err[256];
+    server s = {store_open(db, STORE_READ, err, sizeof err)};
+    if (!s.db) {
+        fprintf(stderr, "dyad serve: %s (make it with dyad ingest)\n", err);
         return 2;
     }
     struct sockaddr_in addr = {0};
@@ -236,7 +224,7 @@ int cli_serve(int argc, char **argv) {
     addr.sin_port = htons((uint16_t)port);
     if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
         fprintf(stderr, "dyad serve: --host wants an IPv4 address, got '%s'\n", host);
-        sqlite3_close(s.db);
+        store_close(s.db);
         return 2;
     }
     struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL,
@@ -245,7 +233,7 @@ int cli_serve(int argc, char **argv) {
                                             MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "dyad serve: cannot listen on %s:%d (in use?)\n", host, port);
-        sqlite3_close(s.db);
+        store_close(s.db);
         return 2;
     }
     signal(SIGINT, on_signal);
@@ -253,6 +241,6 @@ int cli_serve(int argc, char **argv) {
     fprintf(stderr, "dyad serve: explorer at http://%s:%d/  (API at /api/events; Ctrl-C stops)\n", host, port);
     while (!stopping) pause();
     MHD_stop_daemon(d);
-    sqlite3_close(s.db);
+    store_close(s.db);
     return 0;
 }

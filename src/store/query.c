@@ -1,13 +1,17 @@
 /* query.c - SQL for each kind of question, with filters appended as "AND ..." clauses
- * and their values bound in order; nothing from a user is ever spliced into the SQL. */
+ * and their values bound in order; nothing from a user is ever spliced into the SQL. The
+ * SQL is what SQLite and PostgreSQL both read (TRUE, CASE, CAST AS NUMERIC, NULLS LAST),
+ * but for the store_dialect's few pieces. */
 #include "query.h"
+#include "words.h"
 #include "../out/json.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char *const query_kind_names[Q_KIND_COUNT] = {"events", "quotes", "articles", "dyads", "per-day", "quoted"};
+const char *const query_kind_names[Q_KIND_COUNT] = {"events", "quotes",  "articles", "entities",
+                                                    "text",   "dyads",   "per-day",  "quoted"};
 
 static const char *const plover_types[] = {"AGREE",   "CONSULT",  "SUPPORT", "CONCEDE",  "COOPERATE", "AID",
                                            "RETREAT", "REQUEST",  "ACCUSE",  "REJECT",   "THREATEN",  "PROTEST",
@@ -34,7 +38,7 @@ bool query_set(query_params *p, const char *name, const char *v, char *err, size
                 p->kind = (enum query_kind)k;
                 return true;
             }
-        return bad(err, errlen, name, v, "one of events, quotes, articles, dyads, per-day, quoted");
+        return bad(err, errlen, name, v, "one of events, quotes, articles, entities, text, dyads, per-day, quoted");
     }
     if (!strcmp(name, "from") || !strcmp(name, "to")) {
         if (!is_date(v)) return bad(err, errlen, name, v, "a date YYYY-MM-DD");
@@ -87,7 +91,12 @@ bool query_set(query_params *p, const char *name, const char *v, char *err, size
     return true;
 }
 
-typedef struct sqlq { sb sql; const char *binds[16]; int nbinds; } sqlq;
+typedef struct sqlq {
+    sb sql;
+    const char *binds[16];
+    int nbinds;
+    const store_dialect *d;
+} sqlq;
 
 static void clause(sqlq *q, const char *sql, const char *v1, const char *v2) {
     sb_puts(&q->sql, sql);
@@ -95,38 +104,47 @@ static void clause(sqlq *q, const char *sql, const char *v1, const char *v2) {
     if (v2) q->binds[q->nbinds++] = v2;
 }
 
-/* FTS5 query text from a search box: words as a phrase-free AND of quoted terms, so that
- * punctuation a user types cannot break the query syntax. */
-static char *fts_terms(const char *s) {
-    sb b = {0};
-    const char *p = s;
-    while (*p) {
-        while (*p && !((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z'))) p++;
-        const char *w = p;
-        while (*p && ((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z'))) p++;
-        if (p > w) {
-            if (b.len) sb_putc(&b, ' ');
-            sb_putc(&b, '"');
-            sb_putn(&b, w, (size_t)(p - w));
-            sb_putc(&b, '"');
-        }
-    }
-    if (!b.len) sb_puts(&b, "\"\"");
-    return b.buf;
+/* col contains v, ignoring ASCII case. */
+static void contains(sqlq *q, const char *col, const char *v) {
+    sb_printf(&q->sql, "%s %s '%%' || ? || '%%'", col, q->d->like);
+    q->binds[q->nbinds++] = v;
 }
 
-static void common_filters(sqlq *q, const query_params *p, const char *date_col, char **fts) {
-    if (p->from) clause(q, " AND ", NULL, NULL), sb_puts(&q->sql, date_col), clause(q, " >= ?", p->from, NULL);
-    if (p->to) clause(q, " AND ", NULL, NULL), sb_puts(&q->sql, date_col), clause(q, " <= ?", p->to, NULL);
-    if (p->article) clause(q, " AND a.id = ?", p->article, NULL);
-    if (p->q && p->kind != Q_QUOTES && p->kind != Q_QUOTED) {
-        *fts = fts_terms(p->q);
-        clause(q, " AND a.aid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", *fts, NULL);
-    }
+/* Full-text query text from a search box: its words (words.h) as an AND of quoted terms,
+ * so that nothing a user types can break the query syntax, and each term is one token
+ * (the indexes keep no positions for phrases). NULL when there are no words. */
+typedef struct terms { sb b; const store_dialect *d; } terms;
+
+static bool add_term(void *ctx, const char *w, size_t n) {
+    terms *t = ctx;
+    if (t->b.len) sb_puts(&t->b, t->d->term_and);
+    sb_putc(&t->b, t->d->term_quote);
+    sb_putn(&t->b, w, n);
+    sb_putc(&t->b, t->d->term_quote);
+    return true;
+}
+
+static char *fts_terms(const store_dialect *d, const char *s) {
+    terms t = {{0}, d};
+    words_each(s, strlen(s), add_term, &t);
+    return t.b.buf;
+}
+
+/* " AND" the match clause with the search's words, or " AND FALSE" when it has none. */
+static void match(sqlq *q, const char *clause_sql, const char *search, char **fts) {
+    *fts = fts_terms(q->d, search);
+    sb_printf(&q->sql, " AND %s", *fts ? clause_sql : "FALSE");
+    if (*fts) q->binds[q->nbinds++] = *fts;
 }
 
 static void event_filters(sqlq *q, const query_params *p) {
-    if (p->actor) clause(q, " AND (e.src_name LIKE '%' || ? || '%' OR e.tgt_name LIKE '%' || ? || '%')", p->actor, p->actor);
+    if (p->actor) {
+        clause(q, " AND (", NULL, NULL);
+        contains(q, "e.src_name", p->actor);
+        clause(q, " OR ", NULL, NULL);
+        contains(q, "e.tgt_name", p->actor);
+        clause(q, ")", NULL, NULL);
+    }
     if (p->country) clause(q, " AND (e.src_country = ? OR e.tgt_country = ?)", p->country, p->country);
     if (p->source) clause(q, " AND e.src_country = ?", p->source, NULL);
     if (p->target) clause(q, " AND e.tgt_country = ?", p->target, NULL);
@@ -134,87 +152,89 @@ static void event_filters(sqlq *q, const query_params *p) {
     if (p->plover) clause(q, " AND e.plover = ?", p->plover, NULL);
 }
 
-bool query_run(sqlite3 *db, const query_params *p, query_row_fn fn, void *ctx, char *err, size_t errlen) {
-    sqlq q = {0};
+static void quote_filters(sqlq *q, const query_params *p) {
+    if (p->speaker || p->actor) clause(q, " AND ", NULL, NULL), contains(q, "q.speaker_name", p->speaker ? p->speaker : p->actor);
+}
+
+static void entity_filters(sqlq *q, const query_params *p) {
+    if (p->actor) clause(q, " AND ", NULL, NULL), contains(q, "n.name", p->actor);
+    if (p->country) clause(q, " AND n.country = ?", p->country, NULL);
+}
+
+/* Each kind: its SELECT up to WHERE (SENTENCE stands for the dialect's sentence
+ * expression), the column that from/to filter, where q searches, its own filters, and
+ * its grouping and order. */
+#define SENTENCE "\x01"
+static const struct kind_sql {
+    const char *head, *date;
+    bool quotes_match;
+    void (*filters)(sqlq *q, const query_params *p);
+    const char *tail;
+} kinds[Q_KIND_COUNT] = {
+    [Q_EVENTS] = {"SELECT a.id AS article, e.idx AS event, e.date, e.src_name AS source, e.src_country AS "
+                  "source_country, e.src_sector AS source_sector, e.cameo, e.plover, e.tgt_name AS target, "
+                  "e.tgt_country AS target_country, e.tgt_sector AS target_sector, e.cue, e.place, e.goldstein, "
+                  SENTENCE " AS sentence, e.start, e.\"end\", e.cue_start, e.cue_end FROM events e JOIN articles a "
+                  "ON a.aid = e.aid WHERE TRUE",
+                  "e.date", false, event_filters, " ORDER BY e.date DESC NULLS LAST, a.aid, e.idx"},
+    [Q_DYADS] = {"SELECT e.src_country AS source_country, e.tgt_country AS target_country, count(*) AS events, "
+                 "round(CAST(avg(e.goldstein) AS NUMERIC), 2) AS goldstein FROM events e JOIN articles a ON "
+                 "a.aid = e.aid WHERE e.src_country IS NOT NULL AND e.tgt_country IS NOT NULL",
+                 "e.date", false, event_filters, " GROUP BY 1, 2 ORDER BY events DESC, 1, 2"},
+    [Q_PER_DAY] = {"SELECT e.date, count(*) AS events, sum(CASE WHEN e.quad <= 2 THEN 1 ELSE 0 END) AS "
+                   "cooperation, sum(CASE WHEN e.quad >= 3 THEN 1 ELSE 0 END) AS conflict FROM events e JOIN "
+                   "articles a ON a.aid = e.aid WHERE e.date IS NOT NULL",
+                   "e.date", false, event_filters, " GROUP BY 1 ORDER BY 1"},
+    [Q_QUOTES] = {"SELECT a.id AS article, q.idx AS quote, a.published, q.speaker_name AS speaker, q.kind, q.cue, "
+                  "q.source, q.text, q.start, q.\"end\" FROM quotes q JOIN articles a ON a.aid = q.aid WHERE TRUE",
+                  "a.published", true, quote_filters, " ORDER BY a.published DESC NULLS LAST, a.aid, q.idx"},
+    [Q_QUOTED] = {"SELECT q.speaker_name AS speaker, count(*) AS quotes, count(DISTINCT q.aid) AS articles FROM "
+                  "quotes q JOIN articles a ON a.aid = q.aid WHERE q.speaker_name IS NOT NULL",
+                  "a.published", true, quote_filters, " GROUP BY 1 ORDER BY quotes DESC, 1"},
+    [Q_ARTICLES] = {"SELECT a.id AS article, a.published, a.title, a.source, a.url, a.error, (SELECT count(*) "
+                    "FROM events e WHERE e.aid = a.aid) AS events, (SELECT count(*) FROM quotes q WHERE "
+                    "q.aid = a.aid) AS quotes FROM articles a WHERE TRUE",
+                    "a.published", false, NULL, " ORDER BY a.published DESC NULLS LAST, a.aid"},
+    [Q_ENTITIES] = {"SELECT a.id AS article, n.eid, n.name, n.type, n.country, n.sector, n.code, n.mentions FROM "
+                    "entities n JOIN articles a ON a.aid = n.aid WHERE TRUE",
+                    "a.published", false, entity_filters,
+                    " ORDER BY a.published DESC NULLS LAST, a.aid, n.mentions DESC, n.eid"},
+    [Q_TEXT] = {"SELECT a.id, a.title, a.source, a.url, a.published, a.text, a.sentences, a.error FROM articles a "
+                "WHERE TRUE",
+                "a.published", false, NULL, " ORDER BY a.published DESC NULLS LAST, a.aid"},
+};
+
+bool query_run(store *s, const query_params *p, store_row_fn fn, void *ctx, char *err, size_t errlen) {
+    const struct kind_sql *k = &kinds[p->kind];
+    sqlq q = {.d = store_dialect_of(s)};
     char *fts = NULL;
-    switch (p->kind) {
-    case Q_EVENTS:
-    case Q_DYADS:
-    case Q_PER_DAY:
-        if (p->kind == Q_EVENTS)
-            sb_puts(&q.sql, "SELECT a.id AS article, e.idx AS event, e.date, e.src_name AS source, e.src_country AS "
-                            "source_country, e.src_sector AS source_sector, e.cameo, e.plover, e.tgt_name AS target, "
-                            "e.tgt_country AS target_country, e.tgt_sector AS target_sector, e.cue, e.place, "
-                            "e.goldstein, substr(CAST(a.text AS BLOB), e.start + 1, e.\"end\" - e.start) AS sentence, "
-                            "e.start, e.\"end\", e.cue_start, e.cue_end FROM events e JOIN articles a ON a.aid = e.aid "
-                            "WHERE 1");
-        else if (p->kind == Q_DYADS)
-            sb_puts(&q.sql, "SELECT e.src_country AS source_country, e.tgt_country AS target_country, count(*) AS events, "
-                            "round(avg(e.goldstein), 2) AS goldstein FROM events e JOIN articles a ON a.aid = e.aid "
-                            "WHERE e.src_country IS NOT NULL AND e.tgt_country IS NOT NULL");
-        else
-            sb_puts(&q.sql, "SELECT e.date, count(*) AS events, sum(e.quad <= 2) AS cooperation, sum(e.quad >= 3) AS "
-                            "conflict FROM events e JOIN articles a ON a.aid = e.aid WHERE e.date IS NOT NULL");
-        common_filters(&q, p, "e.date", &fts);
-        event_filters(&q, p);
-        if (p->kind == Q_DYADS) sb_puts(&q.sql, " GROUP BY 1, 2 ORDER BY events DESC");
-        else if (p->kind == Q_PER_DAY) sb_puts(&q.sql, " GROUP BY 1 ORDER BY 1");
-        else sb_puts(&q.sql, " ORDER BY e.date DESC, a.aid, e.idx");
-        break;
-    case Q_QUOTES:
-    case Q_QUOTED:
-        if (p->kind == Q_QUOTES)
-            sb_puts(&q.sql, "SELECT a.id AS article, q.idx AS quote, a.published, q.speaker_name AS speaker, q.kind, "
-                            "q.cue, q.source, q.text, q.start, q.\"end\" FROM quotes q JOIN articles a ON a.aid = q.aid "
-                            "WHERE 1");
-        else
-            sb_puts(&q.sql, "SELECT q.speaker_name AS speaker, count(*) AS quotes, count(DISTINCT q.aid) AS articles "
-                            "FROM quotes q JOIN articles a ON a.aid = q.aid WHERE q.speaker_name IS NOT NULL");
-        common_filters(&q, p, "a.published", &fts);
-        if (p->speaker || p->actor) clause(&q, " AND q.speaker_name LIKE '%' || ? || '%'", p->speaker ? p->speaker : p->actor, NULL);
-        if (p->q) {
-            fts = fts_terms(p->q);
-            clause(&q, " AND q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", fts, NULL);
-        }
-        sb_puts(&q.sql, p->kind == Q_QUOTED ? " GROUP BY 1 ORDER BY quotes DESC" : " ORDER BY a.published DESC, a.aid, q.idx");
-        break;
-    case Q_ARTICLES:
-    default:
-        sb_puts(&q.sql, "SELECT a.id AS article, a.published, a.title, a.source, a.url, a.error, "
-                        "(SELECT count(*) FROM events e WHERE e.aid = a.aid) AS events, "
-                        "(SELECT count(*) FROM quotes q WHERE q.aid = a.aid) AS quotes FROM articles a WHERE 1");
-        common_filters(&q, p, "a.published", &fts);
-        sb_puts(&q.sql, " ORDER BY a.published DESC, a.aid");
-        break;
-    }
+    const char *mark = strstr(k->head, SENTENCE);
+    if (mark) sb_putn(&q.sql, k->head, (size_t)(mark - k->head)), sb_puts(&q.sql, q.d->sentence), mark++;
+    sb_puts(&q.sql, mark ? mark : k->head);
+    if (p->from) sb_printf(&q.sql, " AND %s >= ?", k->date), clause(&q, "", p->from, NULL);
+    if (p->to) sb_printf(&q.sql, " AND %s <= ?", k->date), clause(&q, "", p->to, NULL);
+    if (p->article) clause(&q, " AND a.id = ?", p->article, NULL);
+    if (p->q) match(&q, k->quotes_match ? q.d->quote_match : q.d->article_match, p->q, &fts);
+    if (k->filters) k->filters(&q, p);
+    sb_puts(&q.sql, k->tail);
     sb_printf(&q.sql, " LIMIT %ld OFFSET %ld", p->limit > 0 ? p->limit : QUERY_DEFAULT_LIMIT, p->offset);
-    sqlite3_stmt *st = NULL;
-    bool ok = sqlite3_prepare_v2(db, q.sql.buf, -1, &st, NULL) == SQLITE_OK;
-    for (int i = 0; ok && i < q.nbinds; i++) sqlite3_bind_text(st, i + 1, q.binds[i], -1, SQLITE_STATIC);
-    int rc = SQLITE_ROW;
-    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) fn(ctx, st);
-    if (ok && rc != SQLITE_DONE) ok = false;
-    if (!ok) snprintf(err, errlen, "query failed: %s", sqlite3_errmsg(db));
-    sqlite3_finalize(st);
+    bool ok = store_query(s, q.sql.buf, q.binds, q.nbinds, fn, ctx, err, errlen);
     sb_free(&q.sql);
     free(fts);
     return ok;
 }
 
-void query_row_json(sb *out, sqlite3_stmt *row) {
+void query_row_json(sb *out, const store_row *row) {
     sb_putc(out, '{');
-    int n = sqlite3_column_count(row);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < row->n; i++) {
+        const store_value *v = &row->v[i];
         if (i) sb_putc(out, ',');
-        jw_key(out, sqlite3_column_name(row, i));
-        switch (sqlite3_column_type(row, i)) {
-        case SQLITE_INTEGER: sb_printf(out, "%lld", (long long)sqlite3_column_int64(row, i)); break;
-        case SQLITE_FLOAT: sb_printf(out, "%.4g", sqlite3_column_double(row, i)); break;
-        case SQLITE_NULL: sb_puts(out, "null"); break;
-        default: {
-            const char *s = (const char *)sqlite3_column_text(row, i);
-            jw_str(out, s, (size_t)sqlite3_column_bytes(row, i));
-        }
+        jw_key(out, row->names[i]);
+        switch (v->type) {
+        case SV_INT: sb_printf(out, "%lld", (long long)v->i); break;
+        case SV_REAL: sb_printf(out, "%.4g", v->r); break;
+        case SV_TEXT: jw_str(out, v->s, v->n); break;
+        default: sb_puts(out, "null");
         }
     }
     sb_putc(out, '}');
