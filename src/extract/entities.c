@@ -1,5 +1,6 @@
 #include "entities.h"
 #include "mentions.h"
+#include "../util/u64map.h"
 #include <string.h>
 
 static const char *mention_text(dy_doc *d, const dy_mention *mn) {
@@ -97,41 +98,73 @@ static bool acronym_of(const dy_doc *d, const dy_mention *a, const dy_mention *b
     return i == t->key_len;
 }
 
-static uint32_t find_cluster(const dy_doc *d, const dy_mention *mn) {
-    for (size_t ei = 0; ei < d->entities.n; ei++) {
-        const dy_entity *e = &d->entities.v[ei];
-        const dy_mention *first = &d->mentions.v[e->first_mention];
-        if (mn->kind == MK_NOMINAL || first->kind == MK_NOMINAL) {
-            /* groups: the same role word, acting for the same country ("Syrian rebels", "the rebels") */
-            if (mn->kind == first->kind && same_words(d, first, mn) && strcmp(mn->actor.country, e->actor.country) == 0)
-                return (uint32_t)ei;
-            continue;
-        }
-        /* A lone word the recogniser took for a place or organisation, that is the surname of
-         * a person of the article ("Obama" after "Barack Obama"). */
-        bool surname = mn->tok_end - mn->tok_begin == 1 && e->type == ET_PERSON && same_last_word(d, first, mn);
-        if (surname && mn->type != ET_NORP) return (uint32_t)ei;
-        if (mn->type == ET_PERSON || (mn->type == ET_MISC && mn->tok_end - mn->tok_begin == 1)) {
-            if (e->type == ET_PERSON && same_last_word(d, first, mn)) return (uint32_t)ei;
-            /* "Obama" taken for a name of something before "Barack Obama" was met */
-            if (mn->type == ET_PERSON && e->type == ET_MISC && first->tok_end - first->tok_begin == 1 &&
-                same_last_word(d, first, mn))
-                return (uint32_t)ei;
-            continue;
-        }
-        if (e->type == mn->type && same_words(d, first, mn)) return (uint32_t)ei;
-        /* an organisation and its initials: "the Democratic National Committee", "the DNC" */
-        if ((e->type == ET_ORG || e->type == ET_MISC) && acronym_of(d, mn, first)) return (uint32_t)ei;
-        /* one dictionary entry under two names: "Anti-Defamation League", "the ADL" */
-        if (mn->actor_entry != DY_NONE && mn->actor_entry == first->actor_entry) return (uint32_t)ei;
-        /* "the U.S.", "America", "the United States": one country */
-        if (mn->country_name && first->country_name && !strcmp(mn->actor.country, first->actor.country))
-            return (uint32_t)ei;
-        if (mn->type == ET_GPE && e->type == ET_GPE && mn->actor.country[0] &&
-            strcmp(mn->actor.country, e->actor.country) == 0 && same_words(d, first, mn))
-            return (uint32_t)ei;
+/* Where to look for the entity of a mention without comparing it with every entity:
+ * entities by the last word of their first mention (in creation order, chained), by the
+ * dictionary entry they are, and by the country a country name names. */
+typedef struct cluster_index {
+    u64map by_last_word, by_entry, by_country;   /* -> the first such entity */
+    uint32_t *next_same_last;                     /* entity -> the next with the same last word */
+} cluster_index;
+
+static uint64_t last_word_key(const dy_doc *d, const dy_mention *mn) { return (uint64_t)d->toks.v[mn->tok_end - 1].key_hash + 1; }
+static uint64_t country_key(const char *iso3) { return ((uint64_t)(unsigned char)iso3[0] << 16 | (uint64_t)(unsigned char)iso3[1] << 8 | (unsigned char)iso3[2]) + 1; }
+
+static void index_entity(cluster_index *x, const dy_doc *d, uint32_t ei) {
+    const dy_mention *first = &d->mentions.v[d->entities.v[ei].first_mention];
+    x->next_same_last[ei] = DY_NONE;
+    uint32_t head;
+    if (!u64map_get(&x->by_last_word, last_word_key(d, first), &head)) {
+        u64map_put(&x->by_last_word, last_word_key(d, first), ei);
+    } else {
+        while (x->next_same_last[head] != DY_NONE) head = x->next_same_last[head];
+        x->next_same_last[head] = ei;
     }
-    return DY_NONE;
+    if (first->actor_entry != DY_NONE && !u64map_get(&x->by_entry, (uint64_t)first->actor_entry + 1, &head))
+        u64map_put(&x->by_entry, (uint64_t)first->actor_entry + 1, ei);
+    if (first->country_name && !u64map_get(&x->by_country, country_key(first->actor.country), &head))
+        u64map_put(&x->by_country, country_key(first->actor.country), ei);
+}
+
+/* Does entity ei, whose first mention ends with the same word as mn, stand for mn? */
+static bool same_last_word_fits(const dy_doc *d, const dy_mention *mn, uint32_t ei) {
+    const dy_entity *e = &d->entities.v[ei];
+    const dy_mention *first = &d->mentions.v[e->first_mention];
+    if (!same_last_word(d, first, mn)) return false;   /* two words with one hash */
+    if (mn->kind == MK_NOMINAL || first->kind == MK_NOMINAL)   /* groups: same role words, same country */
+        return mn->kind == first->kind && same_words(d, first, mn) && strcmp(mn->actor.country, e->actor.country) == 0;
+    /* a lone word the recogniser took for a place or organisation, the surname of a person
+     * of the article ("Obama" after "Barack Obama") */
+    if (mn->tok_end - mn->tok_begin == 1 && e->type == ET_PERSON && mn->type != ET_NORP) return true;
+    if (mn->type == ET_PERSON || (mn->type == ET_MISC && mn->tok_end - mn->tok_begin == 1))
+        /* a person by surname; "Obama" taken for a name of something before "Barack Obama" */
+        return e->type == ET_PERSON ||
+               (mn->type == ET_PERSON && e->type == ET_MISC && first->tok_end - first->tok_begin == 1);
+    return e->type == mn->type && same_words(d, first, mn);
+}
+
+/* The entity mention mn belongs to: the earliest that fits, or DY_NONE. */
+static uint32_t find_cluster(const dy_doc *d, const cluster_index *x, const dy_mention *mn) {
+    uint32_t best = DY_NONE, ei;
+    if (u64map_get(&x->by_last_word, last_word_key(d, mn), &ei))
+        for (; ei != DY_NONE; ei = x->next_same_last[ei])
+            if (same_last_word_fits(d, mn, ei)) {
+                best = ei;
+                break;
+            }
+    bool person = mn->type == ET_PERSON || (mn->type == ET_MISC && mn->tok_end - mn->tok_begin == 1);
+    if (mn->kind == MK_NOMINAL || person) return best;
+    /* one dictionary entry under two names: "Anti-Defamation League", "the ADL" */
+    if (mn->actor_entry != DY_NONE && u64map_get(&x->by_entry, (uint64_t)mn->actor_entry + 1, &ei) && ei < best) best = ei;
+    /* "the U.S.", "America", "the United States": one country */
+    if (mn->country_name && u64map_get(&x->by_country, country_key(mn->actor.country), &ei) && ei < best) best = ei;
+    /* an organisation and its initials: "the Democratic National Committee", "the DNC" */
+    if (mn->tok_end == mn->tok_begin + 1 && (d->toks.v[mn->tok_begin].flags & TF_ALLCAP))
+        for (ei = 0; ei < d->entities.n && ei < best; ei++) {
+            const dy_entity *e = &d->entities.v[ei];
+            const dy_mention *first = &d->mentions.v[e->first_mention];
+            if ((e->type == ET_ORG || e->type == ET_MISC) && first->kind != MK_NOMINAL && acronym_of(d, mn, first)) best = ei;
+        }
+    return best;
 }
 
 /* The country named last before mention mi in its sentence ("China's Foreign Ministry
@@ -317,21 +350,29 @@ static void resolve_descriptions(dy_doc *d) {
 }
 
 void ent_run(dy_doc *d, const dy_model *m) {
+    cluster_index x = {.next_same_last = dy_arena_alloc(&d->arena, (d->mentions.n + 1) * sizeof(uint32_t))};
+    u64map_init(&x.by_last_word, 64);
+    u64map_init(&x.by_entry, 16);
+    u64map_init(&x.by_country, 16);
     for (size_t mi = 0; mi < d->mentions.n; mi++) {
         dy_mention *mn = &d->mentions.v[mi];
         if (mn->kind == MK_PRONOUN || ment_describes_person(mn)) continue;
         definite_group_country(d, (uint32_t)mi);
-        uint32_t ei = find_cluster(d, mn);
+        uint32_t ei = find_cluster(d, &x, mn);
         if (ei == DY_NONE) {
             ei = new_entity(d, (uint32_t)mi);
             d->mentions.v[mi].entity = ei;
             d->entities.v[ei].nmentions = 1;
+            index_entity(&x, d, ei);
         } else {
             if (mn->type == ET_PERSON && d->entities.v[ei].type == ET_MISC) d->entities.v[ei].type = ET_PERSON;
             if (mn->kind == MK_NAME && mn->type != ET_NORP) mn->type = d->entities.v[ei].type;
             ent_attach(d, (uint32_t)mi, ei);
         }
     }
+    u64map_free(&x.by_last_word);
+    u64map_free(&x.by_entry);
+    u64map_free(&x.by_country);
     /* Dictionary names become canonical ("IAEA" -> International Atomic Energy Agency);
      * people named by surname alone are looked up by it. */
     for (size_t ei = 0; ei < d->entities.n; ei++) {

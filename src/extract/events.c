@@ -1,6 +1,7 @@
 #include "events.h"
 #include "dates.h"
 #include "entities.h"
+#include "mentions.h"
 #include "patterns.h"
 #include "places.h"
 #include "../lang/lang.h"
@@ -29,9 +30,9 @@ static bool key_at(const dy_doc *d, uint32_t k, const char *key) { return k < d-
  * "at a rally in Paris, Texas", "to Moscow"); a country's name is the country, a capital
  * the city. */
 static void find_place(const dy_doc *d, const dy_model *m, const dy_sentence *s, dy_event *ev) {
-    for (size_t mi = 0; mi < d->mentions.n; mi++) {
+    for (size_t mi = ment_first_at(d, s->tok_begin); mi < d->mentions.n && d->mentions.v[mi].tok_begin < s->tok_end; mi++) {
         const dy_mention *mn = &d->mentions.v[mi];
-        if (mn->tok_begin < s->tok_begin || mn->tok_end > s->tok_end || mn->type != ET_GPE) continue;
+        if (mn->tok_end > s->tok_end || mn->type != ET_GPE) continue;
         if (mn->tok_begin == s->tok_begin) continue;
         const char *prev = d->toks.v[mn->tok_begin - 1].key;
         if (strcmp(prev, "in") != 0 && strcmp(prev, "at") != 0 && strcmp(prev, "to") != 0) continue;
@@ -68,9 +69,9 @@ static bool event_cue(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t e
  * "in"/"at" (where, not who). */
 static size_t sentence_actors(const dy_doc *d, const dy_sentence *s, uint32_t *out, size_t cap) {
     size_t n = 0;
-    for (size_t mi = 0; mi < d->mentions.n && n < cap; mi++) {
+    for (size_t mi = ment_first_at(d, s->tok_begin); mi < d->mentions.n && n < cap; mi++) {
         const dy_mention *mn = &d->mentions.v[mi];
-        if (mn->tok_begin < s->tok_begin || mn->tok_begin >= s->tok_end) continue;
+        if (mn->tok_begin >= s->tok_end) break;
         if (!ent_is_actor(d, (uint32_t)mi) || mn->modifier) continue;
         const dy_token *t = &d->toks.v[mn->tok_begin];
         if (mn->kind == MK_PRONOUN && t->key_len > 4 && strstr(t->key, "sel")) continue;   /* himself, themselves */
@@ -181,10 +182,9 @@ static bool intransitive(const char *cameo) {
 /* No actor after the cue, but a nationality in its object: "released a British-flagged
  * tanker", "seized an Iranian supertanker". */
 static uint32_t object_nationality(const dy_doc *d, const dy_sentence *s, uint32_t end) {
-    for (size_t mi = 0; mi < d->mentions.n; mi++) {
+    for (size_t mi = ment_first_at(d, end); mi < d->mentions.n; mi++) {
         const dy_mention *mn = &d->mentions.v[mi];
-        if (mn->tok_begin < end || mn->tok_begin >= s->tok_end) continue;
-        if (mn->tok_begin > end + 3) break;
+        if (mn->tok_begin >= s->tok_end || mn->tok_begin > end + 3) break;
         if (mn->modifier && mn->type == ET_NORP && mn->entity != DY_NONE) return (uint32_t)mi;
     }
     return DY_NONE;

@@ -160,6 +160,16 @@ static const char *country_named_last(const dy_doc *d, uint32_t sent) {
     return NULL;
 }
 
+size_t ment_first_at(const dy_doc *d, uint32_t tok) {
+    size_t lo = 0, hi = d->mentions.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->mentions.v[mid].tok_begin < tok) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 const char *ment_country_before(const dy_doc *d, size_t upto, uint32_t sent) {
     for (size_t j = upto; j-- > 0;) {
         const dy_mention *c = &d->mentions.v[j];

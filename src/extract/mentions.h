@@ -11,6 +11,9 @@
 void ment_run(dy_doc *d, const dy_model *m);
 /* Pronoun gender of a token ("he" -> G_MALE), or -1 when the token is no pronoun. */
 int ment_pronoun_gender(const dy_model *m, const dy_token *t);
+/* The index of the first mention that starts at or after token tok (mentions are in text
+ * order), d->mentions.n when none: where a sentence's or a span's mentions begin. */
+size_t ment_first_at(const dy_doc *d, uint32_t tok);
 /* The country of the latest name mention before index upto that has one, within two
  * sentences before sentence sent ("the government", "the country's leaders"), or NULL. */
 const char *ment_country_before(const dy_doc *d, size_t upto, uint32_t sent);

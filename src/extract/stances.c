@@ -1,5 +1,6 @@
 #include "stances.h"
 #include "entities.h"
+#include "mentions.h"
 #include "events.h"
 #include "../lang/lang.h"
 #include <string.h>
@@ -15,8 +16,9 @@ static bool negated(const dy_doc *d, uint32_t from, uint32_t k) {
 /* The mention that stands for the speaker: the one in the quote's source words, else the
  * speaker's first mention. */
 static uint32_t speaker_mention(const dy_doc *d, const dy_quote *q) {
-    for (size_t mi = 0; mi < d->mentions.n; mi++) {
+    for (size_t mi = ment_first_at(d, doc_token_at(d, q->source.start)); mi < d->mentions.n; mi++) {
         const dy_mention *mn = &d->mentions.v[mi];
+        if (mn->start >= q->source.end) break;
         if (mn->entity == q->entity && mn->start >= q->source.start && mn->end <= q->source.end) return (uint32_t)mi;
     }
     return d->entities.v[q->entity].first_mention;
@@ -24,9 +26,8 @@ static uint32_t speaker_mention(const dy_doc *d, const dy_quote *q) {
 
 /* The first actor other than the speaker named (not by a pronoun) in tokens [b, e). */
 static uint32_t other_actor(const dy_doc *d, uint32_t b, uint32_t e, uint32_t speaker) {
-    for (size_t mi = 0; mi < d->mentions.n; mi++) {
+    for (size_t mi = ment_first_at(d, b); mi < d->mentions.n; mi++) {
         const dy_mention *mn = &d->mentions.v[mi];
-        if (mn->tok_begin < b) continue;
         if (mn->tok_begin >= e) break;
         if (mn->kind == MK_PRONOUN || mn->modifier || mn->entity == speaker || !ent_is_actor(d, (uint32_t)mi)) continue;
         /* where it was said or happened, not whom it judges: "wrote on Facebook", "in Moscow" */

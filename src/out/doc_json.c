@@ -1,6 +1,8 @@
 #include "doc_json.h"
 #include "json.h"
+#include "../util/die.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const type_names[] = {"MISC", "PERSON", "ORG", "GPE", "LOC", "NORP", "MISC"};
@@ -68,6 +70,19 @@ static void entity_ref(sb *o, uint32_t e) {
 }
 
 static void write_entities(sb *o, const dy_doc *d) {
+    /* each entity's mentions in text order, chained once: head[e], then next[m] */
+    uint32_t *head = malloc((d->entities.n + 1) * sizeof *head), *next = malloc((d->mentions.n + 1) * sizeof *next);
+    uint32_t *tail = malloc((d->entities.n + 1) * sizeof *tail);
+    if (!head || !next || !tail) dy_die("out of memory (entity mentions)");
+    for (size_t ei = 0; ei < d->entities.n; ei++) head[ei] = tail[ei] = DY_NONE;
+    for (size_t mi = 0; mi < d->mentions.n; mi++) {
+        uint32_t e = d->mentions.v[mi].entity;
+        next[mi] = DY_NONE;
+        if (e == DY_NONE) continue;
+        if (head[e] == DY_NONE) head[e] = (uint32_t)mi;
+        else next[tail[e]] = (uint32_t)mi;
+        tail[e] = (uint32_t)mi;
+    }
     jw_key(o, "entities");
     sb_putc(o, '[');
     for (size_t ei = 0; ei < d->entities.n; ei++) {
@@ -84,12 +99,9 @@ static void write_entities(sb *o, const dy_doc *d) {
         actor_obj(o, &e->actor);
         jw_next(o, "mentions");
         sb_putc(o, '[');
-        bool first = true;
-        for (size_t mi = 0; mi < d->mentions.n; mi++) {
+        for (uint32_t mi = head[ei]; mi != DY_NONE; mi = next[mi]) {
             const dy_mention *mn = &d->mentions.v[mi];
-            if (mn->entity != ei) continue;
-            if (!first) sb_putc(o, ',');
-            first = false;
+            if (mi != head[ei]) sb_putc(o, ',');
             sb_putc(o, '{');
             span_fields(o, d, (dy_span){mn->start, mn->end});
             jw_next(o, "kind");
@@ -99,6 +111,9 @@ static void write_entities(sb *o, const dy_doc *d) {
         sb_puts(o, "]}");
     }
     sb_putc(o, ']');
+    free(head);
+    free(next);
+    free(tail);
 }
 
 static void write_quotes(sb *o, const dy_doc *d) {
