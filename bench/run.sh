@@ -2,7 +2,8 @@
 # make bench: dyad's throughput on a JSON Lines corpus beside the wink-nlp peer, in one run.
 #   1. dyad bench: in-process time of each pipeline stage (articles pre-parsed);
 #   2. dyad extract --jsonl end to end (JSON in, JSON out, wall clock and peak memory);
-#   3. wink-nlp (sentences + tokens + POS) on the same texts;
+#   3. one long article made of 800 of the corpus's texts, then dyad ingest into SQLite;
+#   4. wink-nlp (sentences + tokens + POS) on the same texts;
 # then the ratios. usage: bench/run.sh path/to/dyad CORPUS.jsonl
 set -e
 dyad=$1; corpus=$2
@@ -29,6 +30,14 @@ articles=$(echo "$stages" | sed 's/^articles=\([0-9]*\).*/\1/')
 sentences=$(echo "$stages" | sed 's/.* sentences=\([0-9]*\).*/\1/')
 awk -v s="$secs" -v b="$bytes" -v a="$articles" -v n="$sentences" -v kb="$kb" 'BEGIN {
     printf "  %.2f s  %.1f MB/s  %.0f articles/s  %.0f sentences/s  peak memory %.1f MB\n", s, b/1e6/s, a/s, n/s, kb/1024 }'
+
+echo
+echo "== one long article: the first 800 of the corpus as one text (nothing may grow with the square of its length) =="
+head -n 800 "$corpus" | python3 -c 'import json, sys; print("\n\n".join(json.loads(l)["text"] for l in sys.stdin))' > "$out/long.txt"
+/usr/bin/time -f '%e %M' -o "$out/ltime.txt" "$dyad" extract "$out/long.txt" > /dev/null
+read -r lsecs lkb < "$out/ltime.txt"
+awk -v s="$lsecs" -v b="$(wc -c < "$out/long.txt")" -v kb="$lkb" 'BEGIN {
+    printf "  %.1f MB in %.2f s  %.1f MB/s  peak memory %.1f MB\n", b/1e6, s, b/1e6/s, kb/1024 }'
 
 echo
 echo "== dyad ingest into SQLite (target: >= 80% of dyad extract's speed) =="
