@@ -5,20 +5,14 @@
 #include "../../include/dyad.h"
 #include "../util/strbuf.h"
 #include "cli.h"
+#include "progress.h"
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 
 typedef struct bench_article { char *text, *published; size_t len; } bench_article;
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 static void usage(FILE *f) {
     fputs("usage: dyad bench [--limit N] CORPUS.jsonl\n"
@@ -87,25 +81,27 @@ int cli_bench(int argc, char **argv) {
         perror(path);
         return 2;
     }
-    double t0 = now();
+    double t0 = cli_now();
     dyad_model *m = dyad_model_load();
-    double load_s = now() - t0;
+    double load_s = cli_now() - t0;
     dyad_doc *d = dyad_doc_new();
     double stage[DYAD_STAGE_COUNT] = {0}, json_s = 0, lang_s = 0;
     size_t bytes = 0, sents = 0, toks = 0, errors = 0;
     sb out = {0};
-    double start = now();
+    progress bar;
+    progress_start(&bar, "dyad bench", false);
+    double start = cli_now();
     for (size_t i = 0; i < n; i++) {
         dyad_article a = {"bench", arts[i].text, arts[i].len, arts[i].published, 0, NULL, 0};
         const char *err = dyad_process_timed(m, d, &a, stage);
-        double tj = now();
+        double tj = cli_now();
         sb_reset(&out);
         dyad_write_json(&out, m, d, &a, err);
-        json_s += now() - tj;
+        json_s += cli_now() - tj;
         if (!err) {   /* the tagger, chunker and recogniser together, timed on their own */
-            double tl = now();
+            double tl = cli_now();
             dyad_tag_language(m, d);
-            lang_s += now() - tl;
+            lang_s += cli_now() - tl;
         }
         bytes += arts[i].len;
         if (err) errors++;
@@ -113,10 +109,10 @@ int cli_bench(int argc, char **argv) {
             sents += dyad_doc_sentences(d);
             toks += dyad_doc_tokens(d);
         }
-        if ((i + 1) % 1000 == 0) fprintf(stderr, "\rdyad bench: %zu/%zu articles", i + 1, n);
+        progress_draw(&bar, i + 1, (double)(i + 1) / (double)n, NULL, false);
     }
-    double total = now() - start - lang_s;
-    fprintf(stderr, "\r");
+    double total = cli_now() - start - lang_s;
+    progress_clear(&bar);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     /* Quote extraction proper: the text stages it stands on and its own; speakers are

@@ -5,17 +5,11 @@
 #include "../know/dictfmt.h"
 #include "../text/tokenize.h"
 #include "cli.h"
+#include "progress.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 static void usage(FILE *f) {
     fputs("usage: dyad dicts [--actors FILE]... [--agents FILE]... [--lookup PHRASE --date YYYY-MM-DD]\n"
@@ -29,9 +23,9 @@ static void usage(FILE *f) {
 
 int cli_dicts(int argc, char **argv) {
     const char *lookup = NULL, *date = NULL;
-    double t0 = now();
+    double t0 = cli_now();
     dy_model *m = dyad_model_load();
-    double base = now() - t0, dict_s = 0;
+    double base = cli_now() - t0, dict_s = 0;
     size_t total = 0;
     char err[256];
     for (int i = 1; i < argc; i++) {
@@ -51,9 +45,9 @@ int cli_dicts(int argc, char **argv) {
         else if (!strcmp(a, "--date")) date = v;
         else if (!strcmp(a, "--actors") || !strcmp(a, "--agents")) {
             size_t n = 0;
-            double t = now();
+            double t = cli_now();
             bool ok = a[3] == 'c' ? dict_load_actors(m, v, &n, err, sizeof err) : dict_load_agents(m, v, &n, err, sizeof err);
-            dict_s += now() - t;
+            dict_s += cli_now() - t;
             if (!ok) {
                 fprintf(stderr, "dyad dicts: %s\n", err);
                 dyad_model_free(m);

@@ -5,12 +5,14 @@
 #include "../know/dictfmt.h"
 #include "../know/verbdict.h"
 #include "input.h"
+#include "progress.h"
 #include "../util/strbuf.h"
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_DICTS 16
 
@@ -32,6 +34,7 @@ typedef struct extract_run {
     dyad_doc *doc;
     sb out;
     size_t articles, errors;
+    progress bar;   /* on a terminal's stderr while the output goes elsewhere */
 } extract_run;
 
 static void usage(FILE *f) {
@@ -56,6 +59,8 @@ static void usage(FILE *f) {
           "  --verbs FILE       a TABARI .verbs or PETRARCH verb pattern file (CAMEO.2.0.txt):\n"
           "                     its patterns code the verbs it covers; repeatable (one format)\n"
           "  -h, --help         this help\n"
+          "\n"
+          "While the output goes to a file or pipe, a progress line shows on a terminal.\n"
           "\n"
           "Bad input (invalid UTF-8, NUL bytes, empty or binary text, malformed JSON, too\n"
           "large) gives that article {\"id\":...,\"error\":...} and a line on stderr.\n"
@@ -82,8 +87,10 @@ static void emit(void *ctx, const input_article *in) {
     r->articles++;
     if (err) {
         r->errors++;
+        progress_clear(&r->bar);
         fprintf(stderr, "dyad: %s: %s\n", id, err);
     }
+    progress_draw(&r->bar, r->articles, in->done, NULL, false);
 }
 
 int cli_extract(int argc, char **argv) {
@@ -154,7 +161,7 @@ int cli_extract(int argc, char **argv) {
             files[nfiles++] = argv[i];
         }
     }
-    extract_run r = {&opts, dyad_model_load(), dyad_doc_new(), {0}, 0, 0};
+    extract_run r = {&opts, dyad_model_load(), dyad_doc_new(), {0}, 0, 0, {0}};
     int status = 0;
     char err[256];
     for (int i = 0; i < opts.nactors + opts.nagents && status == 0; i++) {
@@ -192,7 +199,9 @@ int cli_extract(int argc, char **argv) {
         fwrite(r.out.buf, 1, r.out.len, stdout);
     }
     input_opts io = {opts.jsonl, opts.date};
+    progress_start(&r.bar, "dyad extract", isatty(1));
     if (!status) status = input_each(files, nfiles, &io, emit, &r, "dyad extract");
+    progress_clear(&r.bar);
     fflush(stdout);
     if (status == 0 && r.errors) status = 1;
     sb_free(&r.out);

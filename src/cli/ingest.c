@@ -8,12 +8,11 @@
 #include "../store/writer.h"
 #include "cli.h"
 #include "input.h"
+#include "progress.h"
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 typedef struct ingest_run {
     store *reader, *db;
@@ -21,8 +20,8 @@ typedef struct ingest_run {
     dyad_model *model;
     dyad_doc *doc;
     size_t stored, skipped, errors, seen;
-    bool failed, progress;
-    double t0, last_draw;
+    bool failed;
+    progress bar;
     char err[256];
 } ingest_run;
 
@@ -31,12 +30,6 @@ static volatile sig_atomic_t interrupted;
 static void on_signal(int sig) {
     (void)sig;
     interrupted = 1;
-}
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 static void usage(FILE *f) {
@@ -59,16 +52,9 @@ static void usage(FILE *f) {
 }
 
 static void draw(ingest_run *r, double done, bool final) {
-    double t = now();
-    if (!r->progress || (!final && t - r->last_draw < 0.2)) return;
-    r->last_draw = t;
-    double el = t - r->t0, rate = el > 0 ? (double)r->seen / el : 0;
-    char eta[32] = "";
-    if (done > 0 && done < 1 && !final) snprintf(eta, sizeof eta, ", ETA %.0f s", el / done - el);
-    fprintf(stderr, "\r\033[Kdyad ingest: %zu articles (%zu stored, %zu unchanged, %zu errors), %.0f/s%s%s",
-            r->seen, r->stored, r->skipped, r->errors, rate, done >= 0 && !final ? "" : "", eta);
-    if (done >= 0 && !final) fprintf(stderr, " [%3.0f%%]", done * 100);
-    if (final) fputc('\n', stderr);
+    char detail[96];
+    snprintf(detail, sizeof detail, "(%zu stored, %zu unchanged, %zu errors)", r->stored, r->skipped, r->errors);
+    progress_draw(&r->bar, r->seen, done, detail, final);
 }
 
 static void take(void *ctx, const input_article *in) {
@@ -86,7 +72,8 @@ static void take(void *ctx, const input_article *in) {
         sa.error = err;
         if (err) {
             r->errors++;
-            fprintf(stderr, "%sdyad ingest: %s: %s\n", r->progress ? "\r\033[K" : "", in->id, err);
+            progress_clear(&r->bar);
+            fprintf(stderr, "dyad ingest: %s: %s\n", in->id, err);
         }
         store_record *rec = writer_slot(r->w);
         if (!rec) {
@@ -143,8 +130,7 @@ int cli_ingest(int argc, char **argv) {
     signal(SIGTERM, on_signal);
     r->model = dyad_model_load();
     r->doc = dyad_doc_new();
-    r->progress = !quiet && isatty(2);
-    r->t0 = now();
+    progress_start(&r->bar, "dyad ingest", quiet);
     int status = input_each(files, nfiles, &io, take, r, "dyad ingest");
     if (!writer_finish(r->w, r->err, sizeof r->err)) r->failed = true;
     draw(r, 1, true);
@@ -156,7 +142,7 @@ int cli_ingest(int argc, char **argv) {
         status = 130;
     }
     fprintf(stderr, "dyad ingest: %zu stored, %zu unchanged, %zu with errors, in %.1f s\n", r->stored, r->skipped,
-            r->errors, now() - r->t0);
+            r->errors, cli_now() - r->bar.t0);
     if (status == 0 && r->errors) status = 1;
     store_close(r->reader);
     store_close(r->db);
