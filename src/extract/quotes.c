@@ -628,6 +628,10 @@ void quote_run(dy_doc *d, const dy_model *m) {
         const raw_quote *r = &raw.v[i];
         note_statements(&q, scanned, r->open);
         bool full = is_full_quote(&q, r);
+        /* a quote opening its sentence with a capital, words following it (“It was meant to
+         * send him a message” against IS.): the same speaker's words, when one spoke just before */
+        bool opens_sentence = d->sents.v[tok(&q, r->open)->sent].tok_begin == r->open && r->cb < r->ce &&
+                              (tok(&q, r->cb)->flags & TF_CAP);
         uint32_t sent_b = d->sents.v[tok(&q, r->open)->sent].tok_begin;
         attribution a = {0};
         bool found = (r->close != DY_NONE && attribution_after(&q, r->close, &a)) ||
@@ -660,7 +664,7 @@ void quote_run(dy_doc *d, const dy_model *m) {
         uint32_t speaker = DY_NONE;
         if (found) {
             speaker = resolve_source(&q, a.src_b, a.src_e, r->open);
-        } else if (full && prev && prev_attr.found &&
+        } else if ((full || opens_sentence) && prev && prev_attr.found &&
                    (para_of(&q, prev->cb) == para_of(&q, r->cb) ||
                     ((tok(&q, r->open)->flags & TF_NEWLINE) && para_of(&q, r->cb) == para_of(&q, prev->ce - 1) + 1))) {
             /* Continues the previous speaker: “…,” he said. “…” or a bare quote paragraph. */

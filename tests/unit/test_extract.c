@@ -133,6 +133,13 @@ TEST(interrupted_quote_is_two_quotes_one_speaker) {
     CHECK_STR(span(d, d->quotes.v[1].span), "They refused to listen.");
 }
 
+TEST(quote_opening_a_sentence_continues_the_speaker) {
+    const dy_doc *d = run(LQ "This was aimed at the minister," RQ " says Paul Korbin, a former official. " LQ
+                          "It was meant to send him a message" RQ " about the budget.", NULL);
+    CHECK(d->quotes.n == 2);
+    CHECK_STR(speaker(d, 1), "Paul Korbin");
+}
+
 TEST(multi_paragraph_quote_is_one_quote) {
     const dy_doc *d = run("Gov. Ellen Reyes said:\n"
                           "" LQ "The storm destroyed the harbour.\n"
@@ -588,6 +595,7 @@ int main(void) {
     RUN(indirect_quotes_on_request);
     RUN(colon_introduction);
     RUN(interrupted_quote_is_two_quotes_one_speaker);
+    RUN(quote_opening_a_sentence_continues_the_speaker);
     RUN(multi_paragraph_quote_is_one_quote);
     RUN(pronoun_speaker_and_bare_continuation);
     RUN(speaker_forms_without_a_plain_cue);
