@@ -82,9 +82,11 @@ static size_t sentence_actors(const dy_doc *d, const dy_sentence *s, uint32_t *o
         if (mn->type == ET_GPE && mn->tok_begin > s->tok_begin) {
             const char *prev = d->toks.v[mn->tok_begin - 1].key;
             if (!strcmp(prev, "in") || !strcmp(prev, "at") || !strcmp(prev, "near") || !strcmp(prev, "during")) continue;
-            /* the state or country qualifying a place: "Paris, Texas" */
+            /* the state or country qualifying a place: "Paris, Texas", not a list ("Britain,
+             * France and Germany") */
             if (!strcmp(prev, ",") && mi > 0 && d->mentions.v[mi - 1].type == ET_GPE &&
-                d->mentions.v[mi - 1].tok_end + 1 == mn->tok_begin)
+                d->mentions.v[mi - 1].tok_end + 1 == mn->tok_begin && !key_at(d, mn->tok_end, "and") &&
+                !key_at(d, mn->tok_end, "or") && !key_at(d, mn->tok_end, ","))
                 continue;
         }
         out[n++] = (uint32_t)mi;
@@ -130,23 +132,26 @@ static uint32_t actor_at(const dy_doc *d, const uint32_t *acts, size_t nacts, ui
     return DY_NONE;
 }
 
-/* Coordinated actors: "Democrats and Republicans", "Hungarian and Romanian officials". */
+/* Coordinated actors: "Democrats and Republicans", "Hungarian and Romanian officials",
+ * "Britain, France and Germany". A list joined by commas only is no list: "on Tehran,
+ * Pompeo said" and "Sen. John McCain, Arizona Republican," name one actor each. */
 static size_t coordinated(const dy_doc *d, const uint32_t *acts, size_t nacts, uint32_t first, uint32_t *out,
                           size_t cap) {
-    size_t n = 0;
+    size_t n = 0, joined = 1;   /* joined: the items up to the last "and" or "or" */
     out[n++] = first;
     uint32_t cur = first;
     while (n < cap) {
         uint32_t after = d->mentions.v[cur].tok_end;
         if (!key_at(d, after, "and") && !key_at(d, after, ",") && !key_at(d, after, "or")) break;
         uint32_t k = after + 1;
-        if (key_at(d, after, ",") && key_at(d, k, "and")) k++;
+        if (key_at(d, after, ",") && (key_at(d, k, "and") || key_at(d, k, "or"))) k++;
         uint32_t next = actor_at(d, acts, nacts, k);
         if (next == DY_NONE) break;
         out[n++] = next;
+        if (k > after + 1 || !key_at(d, after, ",")) joined = n;
         cur = next;
     }
-    return n;
+    return joined;
 }
 
 /* The first of a coordination that ends with actor last ("Reagan and Gorbachev"). */
@@ -199,6 +204,11 @@ static bool finite_verb(const char *tag) {
 static bool subject_of_own_verb(const dy_doc *d, const dy_mention *mn, uint32_t s_end) {
     uint32_t k = mn->tok_end;
     if (!d->pos || k >= s_end) return false;
+    /* a name qualifying the person after it: "White House spokeswoman Sarah Sanders said" */
+    uint32_t j = k;
+    while (j < s_end && j < mn->tok_end + 2 && d->pos[j] && !strcmp(d->pos[j], "NN")) j++;
+    for (size_t mi = ment_first_at(d, j); mi < d->mentions.n && d->mentions.v[mi].tok_begin == j; mi++)
+        if (d->mentions.v[mi].type == ET_PERSON) k = d->mentions.v[mi].tok_end;
     if (key_at(d, k, "in") || key_at(d, k, "at") || key_at(d, k, "from"))
         for (k++; k < s_end && (d->toks.v[k].flags & TF_CAP); k++) {}
     if (k < s_end && d->pos[k] && !strcmp(d->pos[k], "RB")) k++;
@@ -218,7 +228,14 @@ static uint32_t object_after(const dy_doc *d, const dy_sentence *s, const uint32
                              uint32_t end) {
     for (size_t i = 0; i < nacts; i++) {
         const dy_mention *mn = &d->mentions.v[acts[i]];
-        if (mn->tok_begin < end || subject_of_own_verb(d, mn, s->tok_end)) continue;
+        if (mn->tok_begin < end) continue;
+        if (subject_of_own_verb(d, mn, s->tok_end)) {
+            /* "condemned X, and Sanders said ...": a clause of its own begins, the object is
+             * not in it */
+            uint32_t b = mn->tok_begin;
+            if (b >= 2 && key_at(d, b - 2, ",") && (key_at(d, b - 1, "and") || key_at(d, b - 1, "but"))) break;
+            continue;
+        }
         /* "released its tanker", "protested against their government": the object is the
          * noun the possessive qualifies */
         if (possessive_pronoun(d, mn)) continue;

@@ -63,6 +63,10 @@ void stance_run(dy_doc *d, const dy_model *m) {
             lang_tag_sentence(d, m, d->toks.v[k].sent);
             const char *last = d->pos ? d->pos[k + n - 1] : NULL, *next = k + n < e && d->pos ? d->pos[k + n] : NULL;
             bool modifier = last && next && !strncmp(last, "NN", 2) && !strncmp(next, "NN", 2);
+            /* "illegal immigrants": a word naming the kind of the actor right after it */
+            size_t after = ment_first_at(d, k + n);
+            modifier = modifier || (after < d->mentions.n && d->mentions.v[after].tok_begin == k + n &&
+                                    d->mentions.v[after].kind != MK_NAME && d->mentions.v[after].kind != MK_PRONOUN);
             if (negated(d, b, k) || modifier) {
                 k += n - 1;
                 continue;

@@ -528,7 +528,25 @@ TEST(event_clause_structure) {
     CHECK_STR(events_of(d), "");
 }
 
+TEST(event_lists_and_clauses) {
+    /* a list needs its "and": each item acts */
+    const dy_doc *d = run("Britain, France and Germany criticized Iran on Monday.", "2019-09-27");
+    CHECK_STR(events_of(d), "GBR>IRN:11 FRA>IRN:11 DEU>IRN:11");
+    /* commas alone make no list: the speaker after a comma, an apposition */
+    d = run("As Germany prepares to impose sanctions on Iran, Macron said the talks were over.", "2019-09-27");
+    CHECK_STR(events_of(d), "DEU>IRN:16");
+    d = run("Sen. Ann Dale, Ohio Republican, is among those criticizing President Joe Biden.", "2022-09-27");
+    CHECK_STR(events_of(d), "USA>USA:11");
+    /* a new clause after ", and" holds no object of the verb before it */
+    d = run("Chancellor Anna Weber condemned the attack, and White House spokeswoman Karine Jean-Pierre said it was "
+            "outrageous.", "2022-09-27");
+    CHECK_STR(events_of(d), "");
+}
+
 TEST(stances_in_reported_words) {
+    /* a word naming the kind of a group is no judgement of it */
+    const dy_doc *c = run("Senator Ann Dale said illegal immigrants were arriving.", "2018-07-23");
+    CHECK_STR(events_of(c), "");
     /* a partial quote judges the actor named in its clause */
     const dy_doc *d = run("Secretary of State Mike Pompeo said Iran's rulers were a " LQ "mafia" RQ ".", "2018-07-23");
     CHECK_STR(events_of(d), "USA>IRN:11");
@@ -620,6 +638,7 @@ int main(void) {
     RUN(places_from_the_gazetteer);
     RUN(event_forms);
     RUN(event_clause_structure);
+    RUN(event_lists_and_clauses);
     RUN(stances_in_reported_words);
     RUN(negated_event_is_not_coded);
     RUN(tabari_dictionaries_load_with_dated_codes);
