@@ -130,6 +130,7 @@ static bool same_last_word_fits(const dy_doc *d, const dy_mention *mn, uint32_t 
     const dy_entity *e = &d->entities.v[ei];
     const dy_mention *first = &d->mentions.v[e->first_mention];
     if (!same_last_word(d, first, mn)) return false;   /* two words with one hash */
+    if (first->vessel) return mn->kind == MK_NAME && same_words(d, first, mn);   /* "the Stena Impero" again */
     if (mn->kind == MK_NOMINAL || first->kind == MK_NOMINAL)   /* groups: same role words, same country */
         return mn->kind == first->kind && same_words(d, first, mn) && strcmp(mn->actor.country, e->actor.country) == 0;
     /* a lone word the recogniser took for a place or organisation, the surname of a person
@@ -365,7 +366,8 @@ void ent_run(dy_doc *d, const dy_model *m) {
             d->entities.v[ei].nmentions = 1;
             index_entity(&x, d, ei);
         } else {
-            if (mn->type == ET_PERSON && d->entities.v[ei].type == ET_MISC) d->entities.v[ei].type = ET_PERSON;
+            if (mn->type == ET_PERSON && d->entities.v[ei].type == ET_MISC && !d->mentions.v[d->entities.v[ei].first_mention].vessel)
+                d->entities.v[ei].type = ET_PERSON;
             if (mn->kind == MK_NAME && mn->type != ET_NORP) mn->type = d->entities.v[ei].type;
             ent_attach(d, (uint32_t)mi, ei);
         }
@@ -402,6 +404,11 @@ void ent_run(dy_doc *d, const dy_model *m) {
         e->type = ET_PERSON;
     }
     assign_home_country(d, m);
+    /* a territory's actors act for its sovereign: "authorities in Gibraltar" are British */
+    for (size_t ei = 0; ei < d->entities.n; ei++) {
+        dy_actor *a = &d->entities.v[ei].actor;
+        if (a->country[0]) memmove(a->country, model_sovereign(m, a->country), 4);
+    }
     resolve_descriptions(d);
     resolve_pronouns(d);
 }

@@ -220,6 +220,28 @@ static bool possessive_pronoun(const dy_doc *d, const dy_mention *mn) {
     return mn->kind == MK_PRONOUN && (!strcmp(w, "its") || !strcmp(w, "their") || !strcmp(w, "his"));
 }
 
+/* Is there a noun in tokens [b, e) other than a time ("last week")? "criticized claims that
+ * Russia meddled": the clause says what the claims are. Needs the tags. */
+static bool noun_between(const dy_doc *d, uint32_t b, uint32_t e) {
+    for (uint32_t j = b; j < e; j++)
+        if (d->pos[j] && d->pos[j][0] == 'N' &&
+            !(j > b && (key_at(d, j - 1, "last") || key_at(d, j - 1, "this") || key_at(d, j - 1, "next"))))
+            return true;
+    return false;
+}
+
+/* The subject of the last finite verb before token k: the actor right before it ("Russia
+ * broke the deal by deploying missiles"), or DY_NONE. Needs the tags. */
+static uint32_t clause_subject(const dy_doc *d, const dy_sentence *s, const uint32_t *acts, size_t nacts, uint32_t k) {
+    while (k > s->tok_begin && !finite_verb(d->pos[k - 1])) k--;
+    if (k == s->tok_begin) return DY_NONE;
+    uint32_t verb = k - 1;
+    if (verb > s->tok_begin && d->pos[verb - 1] && (!strcmp(d->pos[verb - 1], "RB") || d->pos[verb - 1][0] == 'V')) verb--;
+    for (size_t i = 0; i < nacts; i++)
+        if (d->mentions.v[acts[i]].tok_end == verb) return acts[i];
+    return DY_NONE;
+}
+
 /* The object of a verb cue ending at token end: the first actor after it that is not the
  * subject of a verb of its own ("seized the tanker after authorities in Gibraltar seized
  * an Iranian supertanker"). Annotators take objects from subordinate clauses too ("offered
@@ -234,6 +256,11 @@ static uint32_t object_after(const dy_doc *d, const dy_sentence *s, const uint32
              * not in it */
             uint32_t b = mn->tok_begin;
             if (b >= 2 && key_at(d, b - 2, ",") && (key_at(d, b - 1, "and") || key_at(d, b - 1, "but"))) break;
+            /* "warned last week that the Russians continue": what is said is about them */
+            if (key_at(d, b - 1, "the")) b--;
+            if (b > end && b <= end + 4 && key_at(d, b - 1, "that") && !possessive_pronoun(d, mn) &&
+                !noun_between(d, end, b - 1))
+                return acts[i];
             continue;
         }
         /* "released its tanker", "protested against their government": the object is the
@@ -372,6 +399,11 @@ void event_run(dy_doc *d, const dy_model *m) {
                 /* "X and Y inked the deal"; "X castigated Y, accusing them": the sentence's subject */
                 bool participle = tag && !strcmp(tag, "VBG") && cue > s->tok_begin && key_at(d, cue - 1, ",");
                 if (participle && before != DY_NONE) before = acts[0];
+                /* "Britain responded ... by accusing Tehran": the subject of the verb before */
+                if (tag && !strcmp(tag, "VBG") && key_at(d, cue - 1, "by")) {
+                    uint32_t subject = clause_subject(d, s, acts, nacts, cue);
+                    if (subject != DY_NONE) before = subject, participle = true;
+                }
                 /* "Sheriff Gore said a gunman opened fire": the one who reports is not who acts */
                 for (uint32_t j = before != DY_NONE && !participle ? d->mentions.v[before].tok_end : cue; j < cue; j++)
                     if (d->toks.v[j].lex & LEX_CUE) before = DY_NONE;

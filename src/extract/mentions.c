@@ -267,6 +267,12 @@ void ment_run(dy_doc *d, const dy_model *m) {
                  * country before a title ("UK Defence Secretary X"): the actor's country. */
                 bool country = k < end && name_match(d, &m->country_pt, k, end, &n, &v);
                 bool demonym = country && (v & 3) == CM_DEMONYM;
+                /* "the Russians continue": a people, no word's modifier */
+                const dy_token *last = &d->toks.v[k + n - 1];
+                uint32_t singular;
+                if (demonym && last->key_len > 2 && last->key[last->key_len - 1] == 's' &&
+                    pt_get_word(&m->country_pt, last->key, last->key_len - 1, &singular) && (singular & 3) == CM_DEMONYM)
+                    country = false;
                 if (country && k + n < end &&
                     (demonym ? d->toks.v[k + n].kind == TK_WORD
                              : pt_longest(&m->role_pt, d, k + n, end, &(uint32_t){0}, &r) &&
@@ -314,6 +320,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 /* "the tanker Stena Impero": a ship's name, no actor */
                 bool ship = b > 0 && (d->toks.v[b - 1].lex & LEX_VESSEL);
                 add_name(d, m, b, e, ship ? ET_MISC : ner_type(d, m, b, e), full_b == k ? b : full_b, code, gender);
+                d->mentions.v[d->mentions.n - 1].vessel = ship;
                 k = e;
             } else if (name_match(d, &m->actor_pt, k, end, &n, &v)) {
                 /* A dictionary name the recogniser missed (or no recogniser loaded). */

@@ -24,6 +24,7 @@ DATA(starters)
 DATA(cues)
 DATA(countries)
 DATA(regions)
+DATA(territories)
 DATA(gazetteer)
 DATA(actors)
 DATA(roles)
@@ -192,6 +193,25 @@ static void load_countries(dy_model *m) {
             pt_add(&m->country_pt, &m->vocab, names[i].p, names[i].n, &m->abbrevs, idx << 2 | CM_DEMONYM, NULL);
         if (f[4].n) pt_add(&m->country_pt, &m->vocab, f[4].p, f[4].n, &m->abbrevs, idx << 2 | CM_CAPITAL, NULL);
     }
+}
+
+static void load_territories(dy_model *m) {
+    tsv_reader r;
+    tsv_field f[3];
+    OPEN(&r, territories);
+    int n;
+    while ((n = tsv_next(&r, f, 3)) != 0) {
+        if (n < 2) dy_die("data/territories.tsv line %d: expected 3 fields", r.line);
+        kb_territory *t = &DY_PUSH(&m->arena, m->territories);
+        tsv_copy(f[0], t->iso3, sizeof t->iso3);
+        tsv_copy(f[1], t->sovereign, sizeof t->sovereign);
+    }
+}
+
+const char *model_sovereign(const dy_model *m, const char *iso3) {
+    for (size_t i = 0; i < m->territories.n; i++)
+        if (!strcmp(m->territories.v[i].iso3, iso3)) return m->territories.v[i].sovereign;
+    return iso3;
 }
 
 /* A place under one of its names, chained after the places already called so; a world
@@ -451,6 +471,7 @@ dy_model *model_load(void) {
     load_closed_classes(m);
     load_cues(m);
     load_countries(m);
+    load_territories(m);
     load_places(m);
     load_actors(m);
     load_roles(m);

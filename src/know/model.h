@@ -41,6 +41,9 @@ typedef struct kb_country {
     const char *name;        /* canonical: "United Kingdom" */
 } kb_country;
 
+/* A dependent territory and the country its actors are coded as (data/territories.tsv). */
+typedef struct kb_territory { char iso3[4], sovereign[4]; } kb_territory;
+
 /* A place of the gazetteer: a city (gazetteer/build.js, from GeoNames) or a first-level
  * region (data/regions.tsv). Places of one name are chained, most populous first. */
 enum place_kind { PK_CITY = 1, PK_REGION };
@@ -90,6 +93,7 @@ typedef struct dy_model {
     phrase_table cue_pt;     DY_VEC(kb_cue) cues;
     phrase_table country_pt; DY_VEC(kb_country) countries;   /* value: index << 2 | country_match */
     phrase_table place_pt;   DY_VEC(kb_place) places;        /* value: the first place of the name */
+    DY_VEC(kb_territory) territories;
     phrase_table actor_pt;   DY_VEC(kb_actor) actors;        /* value: first period's index */
     phrase_table surname_pt; /* a named person's family name ("Merkel"; "Kim" for Kim Jong Un) ->
                                 the first of the persons so called, chained by same_surname */
@@ -120,6 +124,8 @@ const kb_actor *model_actor_on(const dy_model *m, uint32_t first, dy_date when);
  * word of name, or the first where family names come first (China, the Koreas, ...). */
 void model_add_surname(dy_model *m, const char *name, size_t len, uint32_t first);
 const kb_cameo *model_cameo(const dy_model *m, const char *code);
+/* The country whose actors a country's or territory's actors are: "GIB" -> "GBR", "FRA" -> "FRA". */
+const char *model_sovereign(const dy_model *m, const char *iso3);
 /* The value data/words.tsv gives a token of a closed class (pronoun gender, month...). */
 uint32_t model_word_value(const dy_model *m, const dy_token *t);
 int date_cmp(dy_date a, dy_date b);

@@ -537,6 +537,21 @@ TEST(event_lists_and_clauses) {
     CHECK_STR(events_of(d), "DEU>IRN:16");
     d = run("Sen. Ann Dale, Ohio Republican, is among those criticizing President Joe Biden.", "2022-09-27");
     CHECK_STR(events_of(d), "USA>USA:11");
+    /* "by" and a participle: the subject of the verb before acts */
+    d = run("Britain responded to Iran's seizure of the tanker on Friday by accusing Tehran of piracy.", "2019-09-27");
+    CHECK_STR(events_of(d), "GBR>IRN:11");
+    /* what a warning says is about the subject of its clause; a noun's clause is not the verb's */
+    d = run("President Anna Weber warned last week that the Russians were meddling in the vote.", "2018-08-05");
+    CHECK(strstr(events_of(d), ">RUS:") != NULL);
+    d = run("Senator Igor Pushkin criticized claims that Russia meddled in the Ukrainian election.", "2018-08-05");
+    CHECK(strstr(events_of(d), ">RUS:11") == NULL);
+    /* a territory acts for its sovereign */
+    d = run("Authorities in Gibraltar seized an Iranian supertanker on Thursday.", "2019-07-05");
+    CHECK_STR(events_of(d), "GBR>IRN:17");
+    /* a ship named again is still a ship, no actor of the story's country */
+    d = run("Iran seized the tanker Stena Impero in July. Britain condemned the seizure of the Stena Impero "
+            "by accusing Iran of piracy.", "2019-09-27");
+    CHECK(strstr(events_of(d), "IRN>IRN") == NULL);
     /* a new clause after ", and" holds no object of the verb before it */
     d = run("Chancellor Anna Weber condemned the attack, and White House spokeswoman Karine Jean-Pierre said it was "
             "outrageous.", "2022-09-27");
