@@ -48,8 +48,10 @@ static void find_place(const dy_doc *d, const dy_model *m, const dy_sentence *s,
 }
 
 /* An event verb or noun at token k: the dictionary's phrases, else the word's verb lemma
- * ("re-invites" is not listed; its lemma may be). */
-static bool event_cue(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t end, uint32_t *n, uint32_t *v) {
+ * ("re-invites" is not listed; its lemma may be; *by_lemma says so). */
+static bool event_cue(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t end, uint32_t *n, uint32_t *v,
+                      bool *by_lemma) {
+    *by_lemma = false;
     if (pt_longest(&m->verb_pt, d, k, end, n, v)) return true;
     const dy_token *t = &d->toks.v[k];
     /* Only inflected-looking words are worth a lemma lookup. */
@@ -61,6 +63,7 @@ static bool event_cue(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t e
     lemma_of(&m->lemmas, t->key, t->key_len, LP_VERB, lemma, sizeof lemma);
     if (strcmp(lemma, t->key) == 0 || !pt_get_word(&m->verb_pt, lemma, strlen(lemma), v)) return false;
     *n = 1;
+    *by_lemma = true;
     return true;
 }
 
@@ -335,7 +338,8 @@ void event_run(dy_doc *d, const dy_model *m) {
             const dy_token *t = &d->toks.v[k];
             if (t->kind == TK_QUOTE && !(t->flags & TF_QSINGLE)) in_quote = !in_quote;
             uint32_t n, v;
-            if (in_quote || t->kind != TK_WORD || !event_cue(d, m, k, s->tok_end, &n, &v)) continue;
+            bool by_lemma;
+            if (in_quote || t->kind != TK_WORD || !event_cue(d, m, k, s->tok_end, &n, &v, &by_lemma)) continue;
             const kb_verb *verb = &m->verbs.v[v];
             uint32_t cue = k, end = k + n, src = DY_NONE, tgt = DY_NONE;
             dy_span cue_span = {t->start, d->toks.v[end - 1].end};
@@ -351,6 +355,7 @@ void event_run(dy_doc *d, const dy_model *m) {
             }
             const char *tag = d->pos ? d->pos[cue] : NULL;
             bool noun = tag ? tag[0] == 'N' : verb->noun;
+            if (by_lemma && noun) continue;   /* a verb's lemma, but a noun here: "his aides" is no "aid" */
             if (tag && cue >= s->tok_begin + 2 && key_at(d, cue - 1, "to") && d->pos[cue - 2] &&
                 (d->pos[cue - 2][0] == 'N' || d->pos[cue - 2][0] == 'J'))
                 continue;

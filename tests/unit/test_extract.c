@@ -545,6 +545,9 @@ TEST(event_lists_and_clauses) {
     CHECK(strstr(events_of(d), ">RUS:") != NULL);
     d = run("Senator Igor Pushkin criticized claims that Russia meddled in the Ukrainian election.", "2018-08-05");
     CHECK(strstr(events_of(d), ">RUS:11") == NULL);
+    /* a noun is no verb's lemma: "aides" are people, not aid */
+    d = run("President Anna Weber contradicted her top aides on Russia this week.", "2018-08-05");
+    CHECK(strstr(events_of(d), ":07") == NULL);
     /* a territory acts for its sovereign */
     d = run("Authorities in Gibraltar seized an Iranian supertanker on Thursday.", "2019-07-05");
     CHECK_STR(events_of(d), "GBR>IRN:17");
