@@ -172,6 +172,47 @@ static uint32_t first_of_coordination(const dy_doc *d, const uint32_t *acts, siz
     }
 }
 
+/* The end of a time phrase starting at token k ("on Friday", "in May or June", "last
+ * week", "Friday"), or k when none starts there: a noun's partner may follow it ("Kim's
+ * summit on Friday with Moon"). */
+static uint32_t past_time_phrase(const dy_doc *d, uint32_t k, uint32_t end) {
+    if (k + 1 < end && (key_at(d, k, "this") || key_at(d, k, "last") || key_at(d, k, "next")) &&
+        (key_at(d, k + 1, "week") || key_at(d, k + 1, "month") || key_at(d, k + 1, "year") || key_at(d, k + 1, "weekend")))
+        return k + 2;
+    uint32_t j = k + (key_at(d, k, "on") || key_at(d, k, "in")), named = 0;
+    for (; j < end; j++) {
+        const dy_token *t = &d->toks.v[j];
+        if (t->lex & (LEX_MONTH | LEX_WEEKDAY)) named++;
+        else if (!(t->kind == TK_NUM && named) && !(key_at(d, j, "or") && j + 1 < end &&
+                                                      (d->toks.v[j + 1].lex & (LEX_MONTH | LEX_WEEKDAY))))
+            break;
+    }
+    return named ? j : k;
+}
+
+/* A meeting still to come: "will meet", "plans to meet", "the planned summit", "ahead of
+ * their summit". CAMEO codes it as the intent to meet (036), not the meeting. */
+static bool meeting_to_come(const dy_doc *d, uint32_t s_begin, uint32_t cue) {
+    static const char *const marks[] = {"will", "planned", "upcoming", "proposed", "expected", "possible",
+                                        "subsequent", "next", "forthcoming", "future"};
+    /* "to meet" after a plan or a duty; not a purpose ("went to Moscow to discuss") */
+    static const char *const intents[] = {"plan", "plans", "planned", "planning", "agree", "agrees", "agreed",
+                                          "want", "wants", "wanted", "hope", "hopes", "hoped", "intends",
+                                          "expected", "set", "due", "offered", "offers", "had", "has", "have"};
+    /* "ahead of leader Kim Jong Un's summit" */
+    for (uint32_t k = cue > s_begin + 8 ? cue - 8 : s_begin; k + 1 < cue; k++)
+        if (key_at(d, k, "ahead") && key_at(d, k + 1, "of")) return true;
+    uint32_t from = cue > s_begin + 4 ? cue - 4 : s_begin;
+    for (uint32_t k = from; k < cue; k++) {
+        for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+            if (key_at(d, k, marks[i])) return true;
+        if (k > s_begin && key_at(d, k, "to"))
+            for (size_t i = 0; i < sizeof intents / sizeof *intents; i++)
+                if (key_at(d, k - 1, intents[i])) return true;
+    }
+    return false;
+}
+
 /* Events one side does with the other: meetings, talks, agreements, cooperation. */
 static bool symmetric(const char *cameo) {
     return !strncmp(cameo, "04", 2) || !strncmp(cameo, "057", 3) || !strncmp(cameo, "06", 2) ||
@@ -341,6 +382,7 @@ void event_run(dy_doc *d, const dy_model *m) {
             bool by_lemma;
             if (in_quote || t->kind != TK_WORD || !event_cue(d, m, k, s->tok_end, &n, &v, &by_lemma)) continue;
             const kb_verb *verb = &m->verbs.v[v];
+            const char *cameo = verb->cameo;
             uint32_t cue = k, end = k + n, src = DY_NONE, tgt = DY_NONE;
             dy_span cue_span = {t->start, d->toks.v[end - 1].end};
             k = end - 1;
@@ -375,6 +417,7 @@ void event_run(dy_doc *d, const dy_model *m) {
                         tgt = before;   /* "Trump suffered criticism from Democrats" */
                     }
                 }
+                end = past_time_phrase(d, end, s->tok_end);
                 static const char *const to_preps[] = {"into", "against", "on", "with", "of", "toward", "towards", "over", "to", "for"};
                 for (size_t p = 0; p < sizeof to_preps / sizeof *to_preps && tgt == DY_NONE; p++) {
                     if (key_at(d, end, to_preps[p])) tgt = actor_at(d, acts, nacts, end + 1);
@@ -390,7 +433,9 @@ void event_run(dy_doc *d, const dy_model *m) {
                 bool their_meeting = theirs && strncmp(verb->cameo, "04", 2) == 0 && other != DY_NONE &&
                                      entity_of(d, acts[0]) != entity_of(d, other);
                 if (their_meeting && (src == DY_NONE || possessive_pronoun(d, &d->mentions.v[src]))) {
-                    src = acts[0];
+                    /* the subject of the clause ("Trump will try to convince Kim ... during their meeting") */
+                    src = clause_subject(d, s, acts, nacts, cue);
+                    if (src == DY_NONE || entity_of(d, src) == entity_of(d, other)) src = acts[0];
                     tgt = other;
                 }
                 if (src == DY_NONE) continue;
@@ -417,6 +462,7 @@ void event_run(dy_doc *d, const dy_model *m) {
                 if (tgt == DY_NONE) tgt = object_nationality(d, s, end);
             }
             if (src == DY_NONE) continue;
+            if (!strncmp(cameo, "04", 2) && meeting_to_come(d, s->tok_begin, cue)) cameo = "036";
             uint32_t srcs[MAX_COORD], tgts[MAX_COORD];
             size_t ns = coordinated(d, acts, nacts, src, srcs, MAX_COORD);
             size_t nt = tgt != DY_NONE ? coordinated(d, acts, nacts, tgt, tgts, MAX_COORD) : 1;
@@ -425,12 +471,12 @@ void event_run(dy_doc *d, const dy_model *m) {
                 /* "Reagan and Gorbachev signed", "Trump and Putin met": each acts on the other */
                 for (size_t a = 0; a < ns; a++)
                     for (size_t b = 0; b < ns; b++)
-                        if (a != b) event_add(d, m, (uint32_t)si, verb->cameo, cue_span, srcs[a], srcs[b]);
+                        if (a != b) event_add(d, m, (uint32_t)si, cameo, cue_span, srcs[a], srcs[b]);
                 continue;
             }
             if (tgt == DY_NONE && !intransitive(verb->cameo)) continue;
             for (size_t a = 0; a < ns; a++)
-                for (size_t b = 0; b < nt; b++) event_add(d, m, (uint32_t)si, verb->cameo, cue_span, srcs[a], tgts[b]);
+                for (size_t b = 0; b < nt; b++) event_add(d, m, (uint32_t)si, cameo, cue_span, srcs[a], tgts[b]);
         }
     }
     if (m->verb_patterns) pattern_events(d, m);

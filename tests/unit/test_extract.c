@@ -380,6 +380,15 @@ TEST(event_forms) {
     /* "their summit" is a meeting of the subject and the party named before it, not of "their" */
     d = run("Chancellor Olaf Brandt drew criticism for his treatment of President Emmanuel Macron at their June 3 summit.", "2023-06-10");
     CHECK(strstr(events_of(d), ">FRA:04") != NULL);
+    /* a meeting to come is the intent to meet (036); a noun's partner after a time phrase */
+    d = run("German Chancellor Olaf Brandt will meet President Emmanuel Macron in Paris.", "2023-03-01");
+    CHECK_STR(events_of(d), "DEU>FRA:03");
+    d = run("Analysts spoke ahead of President Emmanuel Macron's summit on Friday with German Chancellor Olaf Brandt.",
+            "2023-03-01");
+    CHECK_STR(events_of(d), "FRA>DEU:03");
+    /* a purpose is no plan: he went to meet */
+    d = run("German Chancellor Olaf Brandt flew to Paris to meet President Emmanuel Macron.", "2023-03-01");
+    CHECK(strstr(events_of(d), "DEU>FRA:04") != NULL);
     /* a wish is no event: "his desire to meet" */
     d = run("Mr. Kim spoke of his desire to meet President Joe Biden.", "2022-11-15");
     CHECK(strstr(events_of(d), ":04") == NULL);
