@@ -213,6 +213,21 @@ static bool meeting_to_come(const dy_doc *d, uint32_t s_begin, uint32_t cue) {
     return false;
 }
 
+/* Where violence with no actor to suffer it struck: a place named after the cue ("hit
+ * targets in Syria", "opened fire at a synagogue in California"): its country suffered it,
+ * as GDELT codes such events. */
+static uint32_t place_struck(const dy_doc *d, const dy_sentence *s, uint32_t end) {
+    for (size_t mi = ment_first_at(d, end); mi < d->mentions.n; mi++) {
+        const dy_mention *mn = &d->mentions.v[mi];
+        if (mn->tok_begin >= s->tok_end || mn->tok_begin > end + 12) break;
+        if (mn->type != ET_GPE || mn->entity == DY_NONE || !d->entities.v[mn->entity].actor.country[0]) continue;
+        if (key_at(d, mn->tok_begin - 1, "in") || key_at(d, mn->tok_begin - 1, "near") ||
+            key_at(d, mn->tok_begin - 1, "across"))
+            return (uint32_t)mi;
+    }
+    return DY_NONE;
+}
+
 /* Events one side does with the other: meetings, talks, agreements, cooperation. */
 static bool symmetric(const char *cameo) {
     return !strncmp(cameo, "04", 2) || !strncmp(cameo, "057", 3) || !strncmp(cameo, "06", 2) ||
@@ -255,6 +270,7 @@ static bool subject_of_own_verb(const dy_doc *d, const dy_mention *mn, uint32_t 
         if (d->mentions.v[mi].type == ET_PERSON) k = d->mentions.v[mi].tok_end;
     if (key_at(d, k, "in") || key_at(d, k, "at") || key_at(d, k, "from"))
         for (k++; k < s_end && (d->toks.v[k].flags & TF_CAP); k++) {}
+    k = past_time_phrase(d, k, s_end);   /* "some Republicans on Sunday ramped up" */
     if (k < s_end && d->pos[k] && !strcmp(d->pos[k], "RB")) k++;
     return k < s_end && finite_verb(d->pos[k]);
 }
@@ -296,10 +312,13 @@ static uint32_t object_after(const dy_doc *d, const dy_sentence *s, const uint32
         const dy_mention *mn = &d->mentions.v[acts[i]];
         if (mn->tok_begin < end) continue;
         if (subject_of_own_verb(d, mn, s->tok_end)) {
-            /* "condemned X, and Sanders said ...": a clause of its own begins, the object is
-             * not in it */
+            /* "condemned X, and Sanders said ...", "As planes hit targets, some Republicans
+             * called ...": a clause of its own begins, the object is not in it */
             uint32_t b = mn->tok_begin;
-            if (b >= 2 && key_at(d, b - 2, ",") && (key_at(d, b - 1, "and") || key_at(d, b - 1, "but"))) break;
+            while (b > end && (key_at(d, b - 1, "some") || key_at(d, b - 1, "the") || key_at(d, b - 1, "many"))) b--;
+            if (key_at(d, b - 1, ",") ||
+                (b >= 2 && key_at(d, b - 2, ",") && (key_at(d, b - 1, "and") || key_at(d, b - 1, "but"))))
+                break;
             /* "warned last week that the Russians continue": what is said is about them */
             if (key_at(d, b - 1, "the")) b--;
             if (b > end && b <= end + 4 && key_at(d, b - 1, "that") && !possessive_pronoun(d, mn) &&
@@ -475,6 +494,10 @@ void event_run(dy_doc *d, const dy_model *m) {
                 continue;
             }
             if (tgt == DY_NONE && !intransitive(verb->cameo)) continue;
+            if (tgt == DY_NONE && (!strncmp(cameo, "18", 2) || !strncmp(cameo, "19", 2) || !strncmp(cameo, "20", 2))) {
+                tgt = place_struck(d, s, end);
+                if (tgt != DY_NONE) nt = 1, tgts[0] = tgt;
+            }
             for (size_t a = 0; a < ns; a++)
                 for (size_t b = 0; b < nt; b++) event_add(d, m, (uint32_t)si, cameo, cue_span, srcs[a], tgts[b]);
         }
