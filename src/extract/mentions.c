@@ -114,6 +114,13 @@ static bool lone_surname(const dy_doc *d, const dy_model *m, uint32_t k, uint32_
     return surname_alone(d, m, k, k + 1);
 }
 
+static bool generation_suffix(const dy_token *t) {
+    static const char *const suffixes[] = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
+        if (!strcmp(t->key, suffixes[i])) return (t->flags & TF_CAP) != 0;
+    return false;
+}
+
 /* Is token k inside a person, organisation or place the recogniser found? */
 static bool in_name_span(const dy_doc *d, uint32_t k) {
     if (!d->ner) return false;
@@ -319,6 +326,8 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 while (b + 1 < e && b == s->tok_begin && (d->toks.v[b].lex & (LEX_CUE | LEX_STARTER))) b++;
                 /* the dictionary knows the whole name the recogniser cut short ("Kim Jong" Un) */
                 if (name_match(d, &m->actor_pt, b, end, &n, &v) && b + n > e) e = b + n;
+                /* "Donald Trump Jr." is not his father */
+                if (e < end && !strcmp(d->ner[k] + 2, "PER") && generation_suffix(&d->toks.v[e])) e++;
                 /* "the tanker Stena Impero": a ship's name, no actor */
                 bool ship = b > 0 && (d->toks.v[b - 1].lex & LEX_VESSEL);
                 add_name(d, m, b, e, ship ? ET_MISC : ner_type(d, m, b, e), full_b == k ? b : full_b, code, gender);

@@ -436,6 +436,15 @@ TEST(unknown_people_belong_where_the_story_just_was) {
     CHECK(t && !strcmp(t->actor.country, "IRN"));
 }
 
+TEST(a_son_is_not_his_father) {
+    const dy_doc *d = run("Donald Trump Jr. met a lawyer in June. President Donald Trump defended him. "
+                          "Trump Jr. said the meeting was short.", "2018-08-05");
+    const dy_entity *jr = entity_named(d, "Donald Trump Jr.");
+    CHECK(jr && jr->nmentions == 2);
+    const dy_entity *father = entity_named(d, "Donald Trump");
+    CHECK(father && father != jr);
+}
+
 TEST(persons_described_by_office) {
     /* "the Iranian president" is the Iranian president last named; "the president" the
      * person in government last named */
@@ -664,6 +673,7 @@ int main(void) {
     RUN(groups_by_role);
     RUN(stateless_groups_and_places_stay_so);
     RUN(unknown_people_belong_where_the_story_just_was);
+    RUN(a_son_is_not_his_father);
     RUN(persons_described_by_office);
     RUN(one_dictionary_entry_one_entity);
     RUN(capitals_as_governments);
