@@ -235,9 +235,10 @@ static bool symmetric(const char *cameo) {
 }
 
 /* Actions complete without anyone acted on: protests, shows of force, violence whose
- * victims are not actors ("killed 11 people"). Any other action found with no actor to
+ * victims are not actors ("killed 11 people"). Any other verb found with no actor to
  * receive it was most often misread (the receiver is a thing, or out of reach), so it is
- * not coded. */
+ * not coded; an event noun has its actor next to it ("North Korea's pledge to dismantle
+ * the site") and stands without a receiver. */
 static bool intransitive(const char *cameo) {
     return !strncmp(cameo, "14", 2) || !strncmp(cameo, "15", 2) || !strncmp(cameo, "18", 2) ||
            !strncmp(cameo, "19", 2) || !strncmp(cameo, "20", 2);
@@ -493,7 +494,7 @@ void event_run(dy_doc *d, const dy_model *m) {
                         if (a != b) event_add(d, m, (uint32_t)si, cameo, cue_span, srcs[a], srcs[b]);
                 continue;
             }
-            if (tgt == DY_NONE && !intransitive(verb->cameo)) continue;
+            if (tgt == DY_NONE && !intransitive(verb->cameo) && !noun) continue;
             if (tgt == DY_NONE && (!strncmp(cameo, "18", 2) || !strncmp(cameo, "19", 2) || !strncmp(cameo, "20", 2))) {
                 tgt = place_struck(d, s, end);
                 if (tgt != DY_NONE) nt = 1, tgts[0] = tgt;
