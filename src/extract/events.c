@@ -316,7 +316,9 @@ static uint32_t object_after(const dy_doc *d, const dy_sentence *s, const uint32
             /* "condemned X, and Sanders said ...", "As planes hit targets, some Republicans
              * called ...": a clause of its own begins, the object is not in it */
             uint32_t b = mn->tok_begin;
-            while (b > end && (key_at(d, b - 1, "some") || key_at(d, b - 1, "the") || key_at(d, b - 1, "many"))) b--;
+            while (b > end && ((d->pos[b - 1] && (!strcmp(d->pos[b - 1], "DT") || !strncmp(d->pos[b - 1], "JJ", 2))) ||
+                               d->toks.v[b - 1].kind == TK_QUOTE))
+                b--;
             if (key_at(d, b - 1, ",") ||
                 (b >= 2 && key_at(d, b - 2, ",") && (key_at(d, b - 1, "and") || key_at(d, b - 1, "but"))))
                 break;

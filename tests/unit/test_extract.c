@@ -575,6 +575,11 @@ TEST(event_lists_and_clauses) {
     CHECK(strstr(events_of(d), "TUR>IRQ:19") != NULL);
     d = run("A gunman opened fire at a mosque in Christchurch on Friday.", "2019-03-16");
     CHECK_STR(events_of(d), "NZL>NZL:19");
+    /* showing is no protest */
+    d = run("Russia and China demonstrated their unity at the talks.", "2019-04-28");
+    CHECK(strstr(events_of(d), ":14") == NULL);
+    d = run("Thousands of Iranian protesters demonstrated outside the British embassy on Sunday.", "2019-04-28");
+    CHECK(strstr(events_of(d), "IRN>") && strstr(events_of(d), ":14"));
     /* a territory acts for its sovereign */
     d = run("Authorities in Gibraltar seized an Iranian supertanker on Thursday.", "2019-07-05");
     CHECK_STR(events_of(d), "GBR>IRN:17");
