@@ -68,6 +68,7 @@ typedef struct dy_mention {
     bool modifier;                 /* a nationality or organisation before a title or noun ("Russian President") */
     bool country_name;             /* names a country outright ("U.S.", "Britain"), not its capital or people */
     bool vessel;                   /* a ship's name ("the tanker Stena Impero"): no actor */
+    bool stateless;                /* a group of no country but one named with it ("refugees") */
     dy_actor actor;                /* from the title, nationality word or dictionary */
     uint32_t actor_entry;          /* the dictionary entry the name is (its first period), or DY_NONE */
     uint32_t entity;

@@ -260,14 +260,15 @@ static void assign_home_country(dy_doc *d, const dy_model *m) {
         bool group = fm->kind == MK_NOMINAL;
         if (e->actor.country[0] || (e->type == ET_NORP && !group && !e->actor.sector[0])) continue;
         if (fm->actor_entry != DY_NONE && m->actors.v[fm->actor_entry].stateless) continue;   /* Islamic State */
+        if (fm->stateless) continue;   /* refugees are not of the country they are in */
         if (e->type != ET_PERSON && e->type != ET_ORG && e->type != ET_NORP) continue;
         const char *near = country_in_name(d, m, e->first_mention);
         /* a person nobody introduced belongs to the country the story was just about
          * ("In Iran, officials avoided kneejerk responses. The head of the force, X, said") */
         if (!near && e->type == ET_PERSON) near = apposition_country(d, e->first_mention);
         if (!near) near = nearby_country(d, e->first_mention, e->type == ET_PERSON ? 1 : 0);
-        /* rebels, insurgents, the opposition and refugees belong where the story happens */
-        static const char *const local[] = {"REB", "INS", "OPP", "REF"};
+        /* rebels, insurgents and the opposition belong where the story happens */
+        static const char *const local[] = {"REB", "INS", "OPP"};
         bool at_scene = false;
         for (size_t i = 0; group && i < sizeof local / sizeof *local; i++) at_scene |= !strcmp(e->actor.sector, local[i]);
         /* where it happens wins over a country named beside them: "U.S. aid to rebels" */

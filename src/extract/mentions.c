@@ -236,6 +236,7 @@ static void add_group(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint
     mn->actor = code;
     memcpy(mn->actor.sector, m->roles.v[role].code.sector[0] ? m->roles.v[role].code.sector : owner_sector, 4);
     if (m->roles.v[role].code.country[0]) memcpy(mn->actor.country, m->roles.v[role].code.country, 4);
+    mn->stateless = m->roles.v[role].stateless;
     mn->gender = m->roles.v[role].plural || strcmp(m->roles.v[role].code.sector, "CRM") ? G_PLURAL : G_UNKNOWN;
 }
 

@@ -368,7 +368,8 @@ static void load_roles(dy_model *m) {
         kb_role *ro = &DY_PUSH(&m->arena, m->roles);
         set_code(ro->code.sector, f[1]);
         ro->kind = field_is(f[2], "title") ? ROLE_TITLE : field_is(f[2], "honorific") ? ROLE_HONORIFIC : ROLE_NOUN;
-        if (n >= 4) set_code(ro->code.country, f[3]);
+        ro->stateless = n >= 4 && field_is(f[3], "none");
+        if (n >= 4 && !ro->stateless) set_code(ro->code.country, f[3]);
         ro->gender = role_gender(f[0]);
         ro->plural = f[0].n > 3 && f[0].p[f[0].n - 1] == 's' && !strchr("sui", f[0].p[f[0].n - 2]);
         pt_add(&m->role_pt, &m->vocab, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->roles.n - 1), NULL);

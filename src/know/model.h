@@ -72,6 +72,7 @@ typedef struct kb_role {
     uint8_t kind;            /* enum role_kind */
     uint8_t gender;          /* enum gender: "Mrs." female, "spokesman" male... */
     bool plural;             /* "officials", "lawmakers" */
+    bool stateless;          /* of no country but one named with them ("refugees", "critics") */
 } kb_role;
 
 typedef struct kb_verb { char cameo[5]; bool noun; } kb_verb;

@@ -405,6 +405,9 @@ TEST(groups_by_role) {
     d = run("Pompeo spoke about Iran. He said the country's religious leaders and Iran's military leaders were corrupt.",
             "2018-07-23");
     CHECK(entities_of(d, "leaders", "IRN") == 2);
+    /* refugees and migrants are of the country named with them, not of the one they are in */
+    d = run("In Germany, officials said refugees and Syrian migrants were arriving daily.", "2018-08-05");
+    CHECK(entities_of(d, "refugees", "") == 1 && entities_of(d, "Syrian migrants", "SYR") == 1);
     /* a campaign of something is no actor */
     d = run("The bombing campaign continued.", "2018-08-05");
     CHECK(d->entities.n == 0);
