@@ -345,6 +345,29 @@ static bool is_passive(const dy_doc *d, uint32_t s_begin, uint32_t k) {
     return false;
 }
 
+/* Is the noun at token k the object of a verb right before it (past a determiner and
+ * adjectives: "reimpose economic sanctions", "launched a new attack"), a verb that is no
+ * event of its own? Needs the tags. */
+static bool governed_by_verb(const dy_doc *d, const dy_model *m, const dy_sentence *s, uint32_t k) {
+    uint32_t n, v;
+    for (int skip = 0; k > s->tok_begin && skip < 3; skip++) {
+        const char *p = d->pos[--k];
+        if (!p) return false;
+        /* an event verb's object is what it acts on, no event of its own ("postponed an invite") */
+        if (p[0] == 'V')
+            return strcmp(p, "VBN") != 0 && strcmp(p, "VBG") != 0 && !pt_longest(&m->verb_pt, d, k, s->tok_end, &n, &v);
+        if (strcmp(p, "DT") && strncmp(p, "JJ", 2) && strcmp(p, "CD")) return false;
+    }
+    return false;
+}
+
+/* Does a common noun stand right before token k (an adverb between allowed)? A participle
+ * there qualifies it: "people forcibly displaced". Needs the tags. */
+static bool after_common_noun(const dy_doc *d, const dy_sentence *s, uint32_t k) {
+    if (k > s->tok_begin && d->pos[k - 1] && !strcmp(d->pos[k - 1], "RB")) k--;
+    return k > s->tok_begin && d->pos[k - 1] && (!strcmp(d->pos[k - 1], "NN") || !strcmp(d->pos[k - 1], "NNS"));
+}
+
 static uint32_t entity_of(const dy_doc *d, uint32_t mention) {
     return mention == DY_NONE ? DY_NONE : d->mentions.v[mention].entity;
 }
@@ -419,6 +442,8 @@ void event_run(dy_doc *d, const dy_model *m) {
             }
             const char *tag = d->pos ? d->pos[cue] : NULL;
             bool noun = tag ? tag[0] == 'N' : verb->noun;
+            /* a noun phrase of the dictionary reads by its head: "armed conflict" */
+            if (verb->noun && end > cue + 1 && d->pos && d->pos[end - 1][0] == 'N') noun = true;
             if (by_lemma && noun) continue;   /* a verb's lemma, but a noun here: "his aides" is no "aid" */
             if (tag && cue >= s->tok_begin + 2 && key_at(d, cue - 1, "to") && d->pos[cue - 2] &&
                 (d->pos[cue - 2][0] == 'N' || d->pos[cue - 2][0] == 'J'))
@@ -426,12 +451,19 @@ void event_run(dy_doc *d, const dy_model *m) {
             uint32_t before = DY_NONE;   /* the nearest actor before the cue */
             for (size_t i = 0; i < nacts; i++)
                 if (d->mentions.v[acts[i]].tok_end <= cue) before = acts[i];
+            /* "its nuclear test site": a noun qualifying another names a topic */
+            if (noun && end < s->tok_end && d->pos[end] && (!strcmp(d->pos[end], "NN") || !strcmp(d->pos[end], "NNS")))
+                continue;
+            /* the object of a verb ("prepares to reimpose economic sanctions on Tehran",
+             * "launched an attack on"): whoever does the verb does the event */
+            bool possessor = before != DY_NONE && d->mentions.v[before].tok_end + 3 >= cue &&   /* "Mueller's probe" */
+                             (d->mentions.v[before].possessive || possessive_pronoun(d, &d->mentions.v[before]));
+            bool own_actor = possessor || key_at(d, end, "from") || key_at(d, end, "by");
+            if (noun && !own_actor && governed_by_verb(d, m, s, cue)) noun = false;
             if (noun) {
                 /* An event noun needs its actor in the words around it: "Mueller's probe",
                  * "criticism from Democrats", "talks with Iran"; else it is only a topic. */
-                if (before != DY_NONE && d->mentions.v[before].tok_end + 3 >= cue &&
-                    (d->mentions.v[before].possessive || possessive_pronoun(d, &d->mentions.v[before])))
-                    src = before;   /* "Mueller's probe", "their calls for" */
+                if (possessor) src = before;   /* "Mueller's probe", "their calls for" */
                 if (key_at(d, end, "from") || key_at(d, end, "by")) {
                     uint32_t by = actor_at(d, acts, nacts, end + 1);
                     if (by != DY_NONE) {
@@ -464,8 +496,9 @@ void event_run(dy_doc *d, const dy_model *m) {
             } else if ((is_passive(d, s->tok_begin, cue) || cue == s->tok_begin) && key_at(d, end, "by")) {
                 src = actor_at(d, acts, nacts, end + 1);   /* "Y was invited by X", "Signed by X and Y, ..." */
                 tgt = cue == s->tok_begin ? DY_NONE : before;
-            } else if (tag && !strcmp(tag, "VBN") && is_passive(d, s->tok_begin, cue)) {
-                /* "70,000 people have been killed": whoever came before suffered the action */
+            } else if (tag && !strcmp(tag, "VBN") && (is_passive(d, s->tok_begin, cue) || after_common_noun(d, s, cue))) {
+                /* "70,000 people have been killed", "68 million people forcibly displaced":
+                 * whoever came before suffered the action */
                 continue;
             } else {
                 /* "X and Y inked the deal"; "X castigated Y, accusing them": the sentence's subject */

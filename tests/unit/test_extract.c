@@ -578,6 +578,14 @@ TEST(event_lists_and_clauses) {
     CHECK(strstr(events_of(d), "TUR>IRQ:19") != NULL);
     d = run("A gunman opened fire at a mosque in Christchurch on Friday.", "2019-03-16");
     CHECK_STR(events_of(d), "NZL>NZL:19");
+    /* an event noun as a verb's object acts for the verb's subject; a noun qualifying a noun is a topic */
+    d = run("As Germany prepares to reimpose economic sanctions on Iran, officials said talks were over.", "2019-04-28");
+    CHECK(strstr(events_of(d), "DEU>IRN:16"));
+    d = run("North Korea's pledge to dismantle its nuclear test site surprised Seoul.", "2018-04-28");
+    CHECK(strstr(events_of(d), ":15") == NULL);
+    /* people a participle qualifies suffered it, nobody named before did it */
+    d = run("German officials said the 68 million people forcibly displaced across the globe need help.", "2019-04-28");
+    CHECK(strstr(events_of(d), ":20") == NULL);
     /* showing is no protest */
     d = run("Russia and China demonstrated their unity at the talks.", "2019-04-28");
     CHECK(strstr(events_of(d), ":14") == NULL);
