@@ -228,6 +228,17 @@ static uint32_t place_struck(const dy_doc *d, const dy_sentence *s, uint32_t end
     return DY_NONE;
 }
 
+/* Is the sentence written in title case (a headline: "Trump Meets Putin in Helsinki")? */
+static bool title_case(const dy_doc *d, const dy_sentence *s) {
+    uint32_t words = 0, caps = 0;
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++)
+        if (d->toks.v[k].kind == TK_WORD) {
+            words++;
+            caps += (d->toks.v[k].flags & TF_CAP) != 0;
+        }
+    return caps * 10 >= words * 6;
+}
+
 /* Events one side does with the other: meetings, talks, agreements, cooperation. */
 static bool symmetric(const char *cameo) {
     return !strncmp(cameo, "04", 2) || !strncmp(cameo, "057", 3) || !strncmp(cameo, "06", 2) ||
@@ -244,12 +255,12 @@ static bool intransitive(const char *cameo) {
            !strncmp(cameo, "19", 2) || !strncmp(cameo, "20", 2);
 }
 
-/* No actor after the cue, but a nationality in its object: "released a British-flagged
- * tanker", "seized an Iranian supertanker". */
+/* A nationality in the object right after the cue: "released a British-flagged tanker",
+ * "seized an Iranian supertanker". */
 static uint32_t object_nationality(const dy_doc *d, const dy_sentence *s, uint32_t end) {
     for (size_t mi = ment_first_at(d, end); mi < d->mentions.n; mi++) {
         const dy_mention *mn = &d->mentions.v[mi];
-        if (mn->tok_begin >= s->tok_end || mn->tok_begin > end + 3) break;
+        if (mn->tok_begin >= s->tok_end || mn->tok_begin > end + 6) break;
         if (mn->modifier && mn->type == ET_NORP && mn->entity != DY_NONE) return (uint32_t)mi;
     }
     return DY_NONE;
@@ -338,7 +349,7 @@ static uint32_t object_after(const dy_doc *d, const dy_sentence *s, const uint32
 }
 
 static bool is_passive(const dy_doc *d, uint32_t s_begin, uint32_t k) {
-    static const char *const be[] = {"was", "were", "been", "being", "is", "are", "be", "got"};
+    static const char *const be[] = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting"};
     for (uint32_t j = k; j > s_begin && j + 2 >= k; j--)
         for (size_t i = 0; i < sizeof be / sizeof *be; i++)
             if (!strcmp(d->toks.v[j - 1].key, be[i])) return true;
@@ -426,6 +437,8 @@ void event_run(dy_doc *d, const dy_model *m) {
             uint32_t n, v;
             bool by_lemma;
             if (in_quote || t->kind != TK_WORD || !event_cue(d, m, k, s->tok_end, &n, &v, &by_lemma)) continue;
+            /* a capital inside a sentence makes a name of the word: NBC's "Meet the Press" */
+            if ((t->flags & TF_CAP) && k > s->tok_begin && !(t->flags & TF_ALLCAP) && !title_case(d, s)) continue;
             const kb_verb *verb = &m->verbs.v[v];
             const char *cameo = verb->cameo;
             uint32_t cue = k, end = k + n, src = DY_NONE, tgt = DY_NONE;
@@ -514,7 +527,11 @@ void event_run(dy_doc *d, const dy_model *m) {
                     if (d->toks.v[j].lex & LEX_CUE) before = DY_NONE;
                 src = first_of_coordination(d, acts, nacts, before);
                 tgt = object_after(d, s, acts, nacts, end);
-                if (tgt == DY_NONE) tgt = object_nationality(d, s, end);
+                /* a nationality in the object before any actor: "imposed tariffs on $34 billion
+                 * of Chinese goods to pressure ... the Trump administration" */
+                uint32_t nat = object_nationality(d, s, end);
+                if (nat != DY_NONE && (tgt == DY_NONE || d->mentions.v[nat].tok_begin < d->mentions.v[tgt].tok_begin))
+                    tgt = nat;
             }
             if (src == DY_NONE) continue;
             if (!strncmp(cameo, "04", 2) && meeting_to_come(d, s->tok_begin, cue)) cameo = "036";

@@ -586,6 +586,16 @@ TEST(event_lists_and_clauses) {
     /* people a participle qualifies suffered it, nobody named before did it */
     d = run("German officials said the 68 million people forcibly displaced across the globe need help.", "2019-04-28");
     CHECK(strstr(events_of(d), ":20") == NULL);
+    /* a nationality in the object comes before a name further on */
+    d = run("In July, the United States imposed tariffs on $34 billion of Chinese goods to pressure the country "
+            "into abandoning what the Trump administration calls unfair practices.", "2018-08-05");
+    CHECK_STR(events_of(d), "USA>CHN:16");
+    /* a word with a capital inside a sentence is a name: NBC's "Meet the Press" */
+    d = run("Senator Ann Dale said on NBC's Meet the Press that she would run.", "2018-08-05");
+    CHECK(strstr(events_of(d), ":04") == NULL);
+    /* "getting arrested" is a passive */
+    d = run("Actress Amy Lane made waves by getting arrested alongside 300 protesters.", "2018-10-05");
+    CHECK(strstr(events_of(d), ":17") == NULL);
     /* showing is no protest */
     d = run("Russia and China demonstrated their unity at the talks.", "2019-04-28");
     CHECK(strstr(events_of(d), ":14") == NULL);
