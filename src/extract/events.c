@@ -261,7 +261,12 @@ static uint32_t object_nationality(const dy_doc *d, const dy_sentence *s, uint32
     for (size_t mi = ment_first_at(d, end); mi < d->mentions.n; mi++) {
         const dy_mention *mn = &d->mentions.v[mi];
         if (mn->tok_begin >= s->tok_end || mn->tok_begin > end + 6) break;
-        if (mn->modifier && mn->type == ET_NORP && mn->entity != DY_NONE) return (uint32_t)mi;
+        if (!mn->modifier || mn->type != ET_NORP || mn->entity == DY_NONE) continue;
+        /* "met in the French capital": where, not whom */
+        uint32_t b = mn->tok_begin;
+        if (key_at(d, b - 1, "the") && b >= 2) b--;
+        if (key_at(d, b - 1, "in") || key_at(d, b - 1, "at") || key_at(d, b - 1, "near")) continue;
+        return (uint32_t)mi;
     }
     return DY_NONE;
 }
@@ -357,16 +362,27 @@ static bool is_passive(const dy_doc *d, uint32_t s_begin, uint32_t k) {
 }
 
 /* Is the noun at token k the object of a verb right before it (past a determiner and
- * adjectives: "reimpose economic sanctions", "launched a new attack"), a verb that is no
- * event of its own? Needs the tags. */
+ * adjectives: "reimpose economic sanctions", "launched a new attack") that only carries
+ * it out? Needs the tags. */
 static bool governed_by_verb(const dy_doc *d, const dy_model *m, const dy_sentence *s, uint32_t k) {
-    uint32_t n, v;
+    /* verbs that only carry out what their object names (not "acquire the bomb", not an
+     * event verb's object: "postponed an invite") */
+    static const char *const support[] = {"impose", "reimpose", "launch", "conduct", "stage", "hold", "make",
+                                          "issue", "mount", "wage", "begin", "start", "resume", "order",
+                                          "announce", "carry", "level", "lodge", "file", "deliver", "extend",
+                                          "offer", "give", "send", "step", "escalate", "intensify", "renew"};
     for (int skip = 0; k > s->tok_begin && skip < 3; skip++) {
         const char *p = d->pos[--k];
         if (!p) return false;
-        /* an event verb's object is what it acts on, no event of its own ("postponed an invite") */
-        if (p[0] == 'V')
-            return strcmp(p, "VBN") != 0 && strcmp(p, "VBG") != 0 && !pt_longest(&m->verb_pt, d, k, s->tok_end, &n, &v);
+        if (p[0] == 'V') {
+            if (!strcmp(p, "VBN") || !strcmp(p, "VBG")) return false;
+            char lemma[32];
+            const dy_token *t = &d->toks.v[k];
+            lemma_of(&m->lemmas, t->key, t->key_len, LP_VERB, lemma, sizeof lemma);
+            for (size_t i = 0; i < sizeof support / sizeof *support; i++)
+                if (!strcmp(lemma, support[i])) return true;
+            return false;
+        }
         if (strcmp(p, "DT") && strncmp(p, "JJ", 2) && strcmp(p, "CD")) return false;
     }
     return false;
@@ -517,10 +533,16 @@ void event_run(dy_doc *d, const dy_model *m) {
                 /* "X and Y inked the deal"; "X castigated Y, accusing them": the sentence's subject */
                 bool participle = tag && !strcmp(tag, "VBG") && cue > s->tok_begin && key_at(d, cue - 1, ",");
                 if (participle && before != DY_NONE) before = acts[0];
-                /* "Britain responded ... by accusing Tehran": the subject of the verb before */
+                /* "Britain responded ... by accusing Tehran", "the brothers hurled explosives at
+                 * police after killing an officer": the subject of the verb before, if an actor */
                 if (tag && !strcmp(tag, "VBG") && key_at(d, cue - 1, "by")) {
                     uint32_t subject = clause_subject(d, s, acts, nacts, cue);
                     if (subject != DY_NONE) before = subject, participle = true;
+                }
+                if (tag && !strcmp(tag, "VBG") && (key_at(d, cue - 1, "after") || key_at(d, cue - 1, "before") ||
+                                                   key_at(d, cue - 1, "while") || key_at(d, cue - 1, "since"))) {
+                    before = clause_subject(d, s, acts, nacts, cue);
+                    participle = true;
                 }
                 /* "Sheriff Gore said a gunman opened fire": the one who reports is not who acts */
                 for (uint32_t j = before != DY_NONE && !participle ? d->mentions.v[before].tok_end : cue; j < cue; j++)

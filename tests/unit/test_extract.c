@@ -596,6 +596,18 @@ TEST(event_lists_and_clauses) {
     /* "getting arrested" is a passive */
     d = run("Actress Amy Lane made waves by getting arrested alongside 300 protesters.", "2018-10-05");
     CHECK(strstr(events_of(d), ":17") == NULL);
+    /* only verbs that carry an event noun out make its subject the actor: not "acquire the bomb" */
+    d = run("Officials said the US wants to stop Iranian attempts to acquire the bomb.", "2018-08-05");
+    CHECK(strstr(events_of(d), ":18") == NULL);
+    /* a place is no target: "met in the French capital" */
+    d = run("Envoys of the United Nations met in the French capital on Monday.", "2018-08-05");
+    CHECK(strstr(events_of(d), ">FRA") == NULL);
+    /* what failed did not happen */
+    d = run("The House failed to condemn President Joe Biden.", "2022-08-05");
+    CHECK_STR(events_of(d), "");
+    /* "after killing": the subject of the verb before acts, here no actor */
+    d = run("The brothers hurled explosives at police after killing Officer Sean Collier.", "2013-04-20");
+    CHECK(strstr(events_of(d), ":18") == NULL && strstr(events_of(d), ":19") == NULL);
     /* showing is no protest */
     d = run("Russia and China demonstrated their unity at the talks.", "2019-04-28");
     CHECK(strstr(events_of(d), ":14") == NULL);
