@@ -321,6 +321,24 @@ static void definite_group_country(dy_doc *d, uint32_t mi) {
     if (c) memcpy(mn->actor.country, c, 4);
 }
 
+/* A person named with their office in apposition after the name ("Nasser Makarem Shirazi,
+ * the grand ayatollah,") is that office's holder: the description joins the person, and
+ * gives the code a person of no known code lacks. */
+static void describe_by_apposition(dy_doc *d) {
+    for (size_t mi = 1; mi < d->mentions.n; mi++) {
+        dy_mention *mn = &d->mentions.v[mi];
+        const dy_mention *name = &d->mentions.v[mi - 1];
+        if (!ment_describes_person(mn) || mn->entity != DY_NONE || name->kind != MK_NAME || name->type != ET_PERSON ||
+            name->entity == DY_NONE)
+            continue;
+        uint32_t comma = doc_token_at(d, mn->full_start) - 1;
+        if (comma != name->tok_end || strcmp(d->toks.v[comma].key, ",") != 0) continue;
+        ent_attach(d, (uint32_t)mi, name->entity);
+        dy_actor *a = &d->entities.v[name->entity].actor;
+        if (!a->country[0] && !a->sector[0]) *a = mn->actor;
+    }
+}
+
 /* "the president", "the Iranian president": the person last named whose code fits the
  * description (its country, its office's sector) and gender, within DESCRIPTION_REACH
  * sentences; none when nobody fits. */
@@ -404,6 +422,7 @@ void ent_run(dy_doc *d, const dy_model *m) {
         e->actor = a->code;
         e->type = ET_PERSON;
     }
+    describe_by_apposition(d);
     assign_home_country(d, m);
     /* a territory's actors act for its sovereign: "authorities in Gibraltar" are British */
     for (size_t ei = 0; ei < d->entities.n; ei++) {

@@ -351,6 +351,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 dm->start = dm->full_start;   /* the description's words include "the" and the country */
                 dm->actor = code;
                 memcpy(dm->actor.sector, m->roles.v[r].code.sector, 4);
+                if (!dm->actor.country[0]) memcpy(dm->actor.country, m->roles.v[r].code.country, 4);   /* "the ayatollah" */
                 dm->gender = m->roles.v[r].gender;
                 k += n;
             } else if (group_noun(d, m, k, end, &n, &r)) {

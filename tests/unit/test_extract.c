@@ -460,6 +460,10 @@ TEST(persons_described_by_office) {
     /* the name in apposition */
     d = run("Trump is still reeling from his handling of a summit with the Russian president, Vladimir Putin.", "2018-07-23");
     CHECK_STR(events_of(d), "USA>RUS:04");
+    /* the office in apposition after an unknown name gives its code: "X, the grand ayatollah," */
+    d = run("He said Hossein Rahimi, the grand ayatollah, had made millions.", "2018-07-23");
+    const dy_entity *a = entity_named(d, "Hossein Rahimi");
+    CHECK(a && !strcmp(a->actor.country, "IRN") && !strcmp(a->actor.sector, "REL") && a->nmentions == 2);
     /* nobody fits: the description stays unresolved, no entity */
     d = run("The prime minister resigned on Monday.", "2018-07-23");
     CHECK(d->entities.n == 0);
