@@ -295,7 +295,7 @@ static void resolve_pronouns(dy_doc *d) {
         for (size_t j = mi; j-- > 0;) {
             const dy_mention *c = &d->mentions.v[j];
             if (c->sent + PRONOUN_REACH_SENTENCES < p->sent) break;
-            if (c->entity == DY_NONE || c->kind == MK_PRONOUN || c->modifier || ment_describes_person(c)) continue;
+            if (c->entity == DY_NONE || c->kind == MK_PRONOUN || c->modifier) continue;
             if (!pronoun_fits(&d->entities.v[c->entity], p->gender)) continue;
             if (nearest == DY_NONE && c->sent == p->sent) nearest = c->entity;
             /* the first fitting mention of its sentence stands for its subject */

@@ -149,13 +149,23 @@ static bool group_noun(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t 
            d->mentions.v[d->mentions.n - 1].kind == MK_NAME;
 }
 
+/* The country whose office the words at token k name: "Iran's foreign minister",
+ * "America's top diplomat" (a country's name and "'s" just before), or NULL. */
+static const char *possessor_country(const dy_doc *d, uint32_t k) {
+    if (k < 2 || strcmp(d->toks.v[k - 1].key, "'s") != 0 || !d->mentions.n) return NULL;
+    const dy_mention *owner = &d->mentions.v[d->mentions.n - 1];
+    return owner->tok_end == k - 1 && owner->kind == MK_NAME && owner->type == ET_GPE && strlen(owner->actor.country) == 3
+               ? owner->actor.country
+               : NULL;
+}
+
 /* A definite description of one person by office at token k: "the" (before full_b), the
  * country words, a singular title with a sector ("president", "press secretary"), and no
  * name after it (then it would be a title: "the President Joe Biden"). */
 static bool description_at(const dy_doc *d, const dy_model *m, uint32_t full_b, uint32_t k, uint32_t end,
                            uint32_t *n, uint32_t *r) {
-    if (full_b == 0 || strcmp(d->toks.v[full_b - 1].key, "the") != 0 || !pt_longest(&m->role_pt, d, k, end, n, r))
-        return false;
+    if (full_b == 0 || !pt_longest(&m->role_pt, d, k, end, n, r)) return false;
+    if (strcmp(d->toks.v[full_b - 1].key, "the") != 0 && !(possessor_country(d, full_b) && k == full_b)) return false;
     const kb_role *role = &m->roles.v[*r];
     if (role->kind != ROLE_TITLE || role->plural || !role->code.sector[0]) return false;
     return k + *n >= end || !(d->toks.v[k + *n].flags & TF_CAP);
@@ -347,9 +357,11 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 k++;
             } else if (description_at(d, m, full_b, k, end, &n, &r)) {
                 /* "the Russian president", "the press secretary": a person by their office */
-                dy_mention *dm = add_mention(d, k, k + n, full_b - 1, ET_PERSON, MK_NOMINAL);
+                const char *owner = possessor_country(d, full_b);
+                dy_mention *dm = add_mention(d, k, k + n, owner ? full_b - 2 : full_b - 1, ET_PERSON, MK_NOMINAL);
                 dm->start = dm->full_start;   /* the description's words include "the" and the country */
                 dm->actor = code;
+                if (owner) memcpy(dm->actor.country, owner, 4);   /* "Iran's foreign minister" */
                 memcpy(dm->actor.sector, m->roles.v[r].code.sector, 4);
                 if (!dm->actor.country[0]) memcpy(dm->actor.country, m->roles.v[r].code.country, 4);   /* "the ayatollah" */
                 dm->gender = m->roles.v[r].gender;

@@ -464,6 +464,11 @@ TEST(persons_described_by_office) {
     d = run("He said Hossein Rahimi, the grand ayatollah, had made millions.", "2018-07-23");
     const dy_entity *a = entity_named(d, "Hossein Rahimi");
     CHECK(a && !strcmp(a->actor.country, "IRN") && !strcmp(a->actor.sector, "REL") && a->nmentions == 2);
+    /* a country's office ("America's top diplomat") is its holder, and "his" is theirs */
+    d = run("Pompeo spoke in Ohio. Iran's foreign minister, Javad Zarif, met him later. America's top diplomat was "
+            "barbed in his remarks, saying they " LQ "are in on the act, too." RQ, "2018-07-23");
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Mike Pompeo");
     /* nobody fits: the description stays unresolved, no entity */
     d = run("The prime minister resigned on Monday.", "2018-07-23");
     CHECK(d->entities.n == 0);
