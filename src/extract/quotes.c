@@ -73,6 +73,10 @@ static bool cue_at(const qctx *q, uint32_t i, uint32_t limit, uint32_t *n, uint8
     static const char *const determiners[] = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this"};
     for (size_t k = 0; i > 0 && k < sizeof determiners / sizeof *determiners; k++)
         if (key_is(q, i - 1, determiners[k])) return false;
+    /* after a form of "be" a naming verb is passive: "officers were called to the synagogue" */
+    static const char *const be[] = {"was", "were", "been", "being", "is", "are", "be"};
+    for (size_t k = 0; i > 0 && q->m->cues.v[v].kind == CUE_NAMING && k < sizeof be / sizeof *be; k++)
+        if (key_is(q, i - 1, be[k])) return false;
     *kind = q->m->cues.v[v].kind;
     return true;
 }

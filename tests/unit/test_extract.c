@@ -165,6 +165,10 @@ TEST(speaker_forms_without_a_plain_cue) {
     const dy_doc *d = run("Sen. Maria Ortiz called her reason simple: " LQ "It matters for our state." RQ "", NULL);
     CHECK(d->quotes.n == 1);
     CHECK_STR(speaker(d, 0), "Maria Ortiz");
+    /* a naming verb in the passive is no cue: the reporting verb before it is */
+    d = run("Sheriff Tom Hale said officers were called to the church after a man fired an " LQ "AR-15 type" RQ " rifle.", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Tom Hale");
     /* a pronoun after "saying" is the person the sentence is about, not the nearer one */
     d = run("Rep. Tom Ellis stood by Mr. Grant, saying he agrees with waiting until " LQ "we have the facts" RQ ".", NULL);
     CHECK(d->quotes.n == 1);
