@@ -121,18 +121,29 @@ static size_t drop_noun_modifiers(const dy_doc *d, uint32_t *acts, size_t nacts)
 
 /* The actor right after token k, among the sentence's actors: past a determiner and up to
  * two plain adjectives ("the former Russian president Dmitri Medvedev", "top officials"). */
+static bool possessive_pronoun(const dy_doc *d, const dy_mention *mn) {
+    const char *w = d->toks.v[mn->tok_begin].key;
+    return mn->kind == MK_PRONOUN && (!strcmp(w, "its") || !strcmp(w, "their") || !strcmp(w, "his"));
+}
+
 static uint32_t actor_at(const dy_doc *d, const uint32_t *acts, size_t nacts, uint32_t k) {
     if (key_at(d, k, "the") || key_at(d, k, "a") || key_at(d, k, "an")) k++;
-    for (int skip = 0; skip < 3 && k < d->toks.n; skip++, k++) {
+    uint32_t owner = DY_NONE;   /* "its own military officials": the group, not "its" */
+    for (int skip = 0; skip < 4 && k < d->toks.n; skip++, k++) {
+        bool owner_here = false;
         for (size_t i = 0; i < nacts; i++) {
             const dy_mention *mn = &d->mentions.v[acts[i]];
             uint32_t from = mn->full_start < mn->start ? mn->full_start : mn->start;   /* titles included */
-            if (from <= d->toks.v[k].start && d->toks.v[k].start < mn->end) return acts[i];
+            if (from > d->toks.v[k].start || d->toks.v[k].start >= mn->end) continue;
+            if (owner != DY_NONE || !possessive_pronoun(d, mn)) return acts[i];
+            owner = acts[i];
+            owner_here = true;
         }
         const dy_token *t = &d->toks.v[k];
-        if (t->kind != TK_WORD || (t->flags & TF_CAP) || (t->lex & (LEX_NPSTOP | LEX_STARTER | LEX_CUEMOD))) break;
+        if (!owner_here && (t->kind != TK_WORD || (t->flags & TF_CAP) || (t->lex & (LEX_NPSTOP | LEX_STARTER | LEX_CUEMOD))))
+            break;
     }
-    return DY_NONE;
+    return owner;
 }
 
 /* Coordinated actors: "Democrats and Republicans", "Hungarian and Romanian officials",
@@ -292,11 +303,6 @@ static bool subject_of_own_verb(const dy_doc *d, const dy_mention *mn, uint32_t 
     return k < s_end && finite_verb(d->pos[k]);
 }
 
-static bool possessive_pronoun(const dy_doc *d, const dy_mention *mn) {
-    const char *w = d->toks.v[mn->tok_begin].key;
-    return mn->kind == MK_PRONOUN && (!strcmp(w, "its") || !strcmp(w, "their") || !strcmp(w, "his"));
-}
-
 /* Is there a noun in tokens [b, e) other than a time ("last week")? "criticized claims that
  * Russia meddled": the clause says what the claims are. Needs the tags. */
 static bool noun_between(const dy_doc *d, uint32_t b, uint32_t e) {
@@ -319,15 +325,37 @@ static uint32_t clause_subject(const dy_doc *d, const dy_sentence *s, const uint
     return DY_NONE;
 }
 
+/* Who suffers a passive cue at token k: the subject of the verb the passive is coordinated
+ * with ("the US separated families and was scrutinized by its own officials"), else the
+ * actor nearest before ("Y was invited by X"). Needs the tags; nacts > 0. */
+static uint32_t passive_subject(const dy_doc *d, const dy_sentence *s, const uint32_t *acts, size_t nacts, uint32_t k,
+                                uint32_t nearest) {
+    uint32_t be = k;
+    while (be > s->tok_begin && be + 3 > k && !finite_verb(d->pos[be - 1])) be--;
+    if (be == s->tok_begin || be + 3 <= k) return nearest;
+    be--;
+    if (be > s->tok_begin && (key_at(d, be - 1, "and") || key_at(d, be - 1, ","))) {
+        uint32_t subject = clause_subject(d, s, acts, nacts, be - 1);
+        return subject != DY_NONE ? subject : acts[0];   /* the tagger missed the verb: the sentence's subject */
+    }
+    return nearest;
+}
+
 /* The object of a verb cue ending at token end: the first actor after it that is not the
  * subject of a verb of its own ("seized the tanker after authorities in Gibraltar seized
  * an Iranian supertanker"). Annotators take objects from subordinate clauses too ("offered
  * to lift sanctions if Tehran returned"), so clause words do not stop the search. */
 static uint32_t object_after(const dy_doc *d, const dy_sentence *s, const uint32_t *acts, size_t nacts,
                              uint32_t end) {
+    /* "separated children from their parents and was scrutinized by its officials": the
+     * verb coordinated after this one has objects of its own */
+    uint32_t limit = end;
+    while (limit + 1 < s->tok_end && !((key_at(d, limit, "and") || key_at(d, limit, ",")) && finite_verb(d->pos[limit + 1])))
+        limit++;
     for (size_t i = 0; i < nacts; i++) {
         const dy_mention *mn = &d->mentions.v[acts[i]];
         if (mn->tok_begin < end) continue;
+        if (mn->tok_begin > limit) break;
         if (subject_of_own_verb(d, mn, s->tok_end)) {
             /* "condemned X, and Sanders said ...", "As planes hit targets, some Republicans
              * called ...": a clause of its own begins, the object is not in it */
@@ -469,7 +497,8 @@ void event_run(dy_doc *d, const dy_model *m) {
                 nacts = drop_noun_modifiers(d, acts, nacts);
                 tagged = true;
             }
-            const char *tag = d->pos ? d->pos[cue] : NULL;
+            /* the verb's tag, past an adverb the phrase starts with ("forcibly displaced") */
+            const char *tag = d->pos ? d->pos[cue + (end > cue + 1 && d->pos[cue] && !strcmp(d->pos[cue], "RB"))] : NULL;
             bool noun = tag ? tag[0] == 'N' : verb->noun;
             /* a noun phrase of the dictionary reads by its head: "armed conflict" */
             if (verb->noun && end > cue + 1 && d->pos && d->pos[end - 1][0] == 'N') noun = true;
@@ -524,7 +553,7 @@ void event_run(dy_doc *d, const dy_model *m) {
                 if (src == DY_NONE) continue;
             } else if ((is_passive(d, s->tok_begin, cue) || cue == s->tok_begin) && key_at(d, end, "by")) {
                 src = actor_at(d, acts, nacts, end + 1);   /* "Y was invited by X", "Signed by X and Y, ..." */
-                tgt = cue == s->tok_begin ? DY_NONE : before;
+                tgt = cue == s->tok_begin ? DY_NONE : passive_subject(d, s, acts, nacts, cue, before);
             } else if (tag && !strcmp(tag, "VBN") && (is_passive(d, s->tok_begin, cue) || after_common_noun(d, s, cue))) {
                 /* "70,000 people have been killed", "68 million people forcibly displaced":
                  * whoever came before suffered the action */

@@ -621,6 +621,10 @@ TEST(event_lists_and_clauses) {
     /* "after killing": the subject of the verb before acts, here no actor */
     d = run("The brothers hurled explosives at police after killing Officer Sean Collier.", "2013-04-20");
     CHECK(strstr(events_of(d), ":18") == NULL && strstr(events_of(d), ":19") == NULL);
+    /* a passive coordinated with an active verb: its subject suffers it; "its own officials" act */
+    d = run("Last year the US forcibly separated migrant children from their parents and was scrutinized by its own "
+            "military officials for denying entry to Iraqis.", "2018-09-19");
+    CHECK(strstr(events_of(d), "USA>USA:09") != NULL && strstr(events_of(d), ">IGO") == NULL);
     /* showing is no protest */
     d = run("Russia and China demonstrated their unity at the talks.", "2019-04-28");
     CHECK(strstr(events_of(d), ":14") == NULL);
