@@ -35,14 +35,16 @@ static void find_place(const dy_doc *d, const dy_model *m, const dy_sentence *s,
         if (mn->tok_end > s->tok_end || mn->type != ET_GPE) continue;
         if (mn->tok_begin == s->tok_begin) continue;
         const char *prev = d->toks.v[mn->tok_begin - 1].key;
-        if (strcmp(prev, "in") != 0 && strcmp(prev, "at") != 0 && strcmp(prev, "to") != 0) continue;
-        ev->place_span = (dy_span){mn->start, mn->end};
+        if (strcmp(prev, "in") && strcmp(prev, "at") && strcmp(prev, "to") && strcmp(prev, "near") && strcmp(prev, "outside"))
+            continue;
         uint32_t v;
         bool country = pt_exact(&m->country_pt, d, mn->tok_begin, mn->tok_end, &v);
         if (!country || (v & 3) != CM_NAME)   /* a capital is its country's city ("Washington") */
             ev->place = place_at(d, m, mn->tok_begin, mn->tok_end, country ? m->countries.v[v >> 2].iso3 : NULL);
         if (ev->place != DY_NONE) memcpy(ev->place_country, m->places.v[ev->place].iso3, 4);
         else if (country) memcpy(ev->place_country, m->countries.v[v >> 2].iso3, 4);
+        else continue;   /* no place the gazetteer knows: "to Hezbollah" */
+        ev->place_span = (dy_span){mn->start, mn->end};
         return;
     }
 }
@@ -527,6 +529,12 @@ void event_run(dy_doc *d, const dy_model *m) {
                     if (by != DY_NONE) {
                         src = by;
                         tgt = before;   /* "Trump suffered criticism from Democrats" */
+                        /* "a shipment of missiles from Iran to Hezbollah" */
+                        uint32_t to = d->mentions.v[by].tok_end;
+                        if (key_at(d, to, "to")) {
+                            uint32_t receiver = actor_at(d, acts, nacts, to + 1);
+                            if (receiver != DY_NONE) tgt = receiver;
+                        }
                     }
                 }
                 end = past_time_phrase(d, end, s->tok_end);

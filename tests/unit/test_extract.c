@@ -625,6 +625,11 @@ TEST(event_lists_and_clauses) {
     d = run("Last year the US forcibly separated migrant children from their parents and was scrutinized by its own "
             "military officials for denying entry to Iraqis.", "2018-09-19");
     CHECK(strstr(events_of(d), "USA>USA:09") != NULL && strstr(events_of(d), ">IGO") == NULL);
+    /* from whom to whom; a place the gazetteer knows, after "outside" too, and no actor as a place */
+    d = run("Israel struck outside Damascus to stop a shipment of missiles from Iran to Hezbollah.", "2013-05-05");
+    CHECK(strstr(events_of(d), "IRN>LBN:07") != NULL);
+    for (size_t i = 0; i < d->events.n; i++)
+        CHECK(d->events.v[i].place == DY_NONE || !strcmp(d->events.v[i].place_country, "SYR"));
     /* showing is no protest */
     d = run("Russia and China demonstrated their unity at the talks.", "2019-04-28");
     CHECK(strstr(events_of(d), ":14") == NULL);
