@@ -179,6 +179,16 @@ static const char *country_named_last(const dy_doc *d, uint32_t sent) {
     return NULL;
 }
 
+/* The country of the people or group last named in sentence sent so far ("those
+ * Iranians", "Syrian rebels"): what "their" most often stands for. */
+static const char *people_named_last(const dy_doc *d, uint32_t sent) {
+    for (size_t j = d->mentions.n; j-- > 0 && d->mentions.v[j].sent == sent;) {
+        const dy_mention *c = &d->mentions.v[j];
+        if ((c->type == ET_NORP || c->kind == MK_NOMINAL) && !c->modifier && strlen(c->actor.country) == 3) return c->actor.country;
+    }
+    return NULL;
+}
+
 size_t ment_first_at(const dy_doc *d, uint32_t tok) {
     size_t lo = 0, hi = d->mentions.n;
     while (lo < hi) {
@@ -224,6 +234,11 @@ static void add_group(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint
         }
         if (!strcmp(t->key, "its")) {   /* "the US ... was scrutinized by its own military officials" */
             const char *c = country_named_last(d, d->toks.v[b].sent);
+            if (c) memcpy(code.country, c, 4);
+            break;
+        }
+        if (!strcmp(t->key, "their")) {   /* "Iranians who have protested against their government" */
+            const char *c = people_named_last(d, d->toks.v[b].sent);
             if (c) memcpy(code.country, c, 4);
             break;
         }

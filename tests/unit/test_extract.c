@@ -412,6 +412,9 @@ TEST(groups_by_role) {
     /* refugees and migrants are of the country named with them, not of the one they are in */
     d = run("In Germany, officials said refugees and Syrian migrants were arriving daily.", "2018-08-05");
     CHECK(entities_of(d, "refugees", "") == 1 && entities_of(d, "Syrian migrants", "SYR") == 1);
+    /* "their government": of the people just named */
+    d = run("Pompeo spoke in Ohio. He backed those Iranians who protested against their government.", "2018-07-23");
+    CHECK(entities_of(d, "government", "IRN") == 1);
     /* a campaign of something is no actor */
     d = run("The bombing campaign continued.", "2018-08-05");
     CHECK(d->entities.n == 0);
