@@ -252,6 +252,17 @@ static bool title_case(const dy_doc *d, const dy_sentence *s) {
     return caps * 10 >= words * 6;
 }
 
+/* Violence by someone who is no state's force (a gunman, a suspect, a named killer) is
+ * CAMEO's unconventional violence (180), not military force (19x). */
+static const char *unconventional(const dy_doc *d, const char *cameo, uint32_t src) {
+    if (strncmp(cameo, "19", 2) != 0) return cameo;
+    const char *sector = d->entities.v[d->mentions.v[src].entity].actor.sector;
+    static const char *const forces[] = {"MIL", "GOV", "COP", "REB", "SPY"};
+    for (size_t i = 0; i < sizeof forces / sizeof *forces; i++)
+        if (!strcmp(sector, forces[i])) return cameo;
+    return "180";
+}
+
 /* Events one side does with the other: meetings, talks, agreements, cooperation. */
 static bool symmetric(const char *cameo) {
     return !strncmp(cameo, "04", 2) || !strncmp(cameo, "057", 3) || !strncmp(cameo, "06", 2) ||
@@ -598,7 +609,10 @@ void event_run(dy_doc *d, const dy_model *m) {
             size_t ns = coordinated(d, acts, nacts, src, srcs, MAX_COORD);
             size_t nt = tgt != DY_NONE ? coordinated(d, acts, nacts, tgt, tgts, MAX_COORD) : 1;
             if (tgt == DY_NONE) tgts[0] = DY_NONE;
-            if (tgt == DY_NONE && ns > 1 && symmetric(verb->cameo)) {
+            /* "Trump and Putin ... their meeting": the other party is one of the subjects */
+            bool among = false;
+            for (size_t a = 1; a < ns; a++) among |= entity_of(d, srcs[a]) == entity_of(d, tgt);
+            if ((tgt == DY_NONE || among) && ns > 1 && symmetric(verb->cameo)) {
                 /* "Reagan and Gorbachev signed", "Trump and Putin met": each acts on the other */
                 for (size_t a = 0; a < ns; a++)
                     for (size_t b = 0; b < ns; b++)
@@ -611,7 +625,8 @@ void event_run(dy_doc *d, const dy_model *m) {
                 if (tgt != DY_NONE) nt = 1, tgts[0] = tgt;
             }
             for (size_t a = 0; a < ns; a++)
-                for (size_t b = 0; b < nt; b++) event_add(d, m, (uint32_t)si, cameo, cue_span, srcs[a], tgts[b]);
+                for (size_t b = 0; b < nt; b++)
+                    event_add(d, m, (uint32_t)si, unconventional(d, cameo, srcs[a]), cue_span, srcs[a], tgts[b]);
         }
     }
     if (m->verb_patterns) pattern_events(d, m);
