@@ -24,12 +24,22 @@ static uint32_t speaker_mention(const dy_doc *d, const dy_quote *q) {
     return d->entities.v[q->entity].first_mention;
 }
 
-/* The first actor other than the speaker named (not by a pronoun) in tokens [b, e). */
+/* "he", "him", "she", "her": someone the speaker talks about, not "we" or "they" */
+static bool third_person(const dy_doc *d, const dy_mention *mn) {
+    static const char *const words[] = {"he", "him", "she", "her"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (!strcmp(d->toks.v[mn->tok_begin].key, words[i])) return true;
+    return false;
+}
+
+/* The first actor other than the speaker named in tokens [b, e), by name or as he/she. */
 static uint32_t other_actor(const dy_doc *d, uint32_t b, uint32_t e, uint32_t speaker) {
     for (size_t mi = ment_first_at(d, b); mi < d->mentions.n; mi++) {
         const dy_mention *mn = &d->mentions.v[mi];
         if (mn->tok_begin >= e) break;
-        if (mn->kind == MK_PRONOUN || mn->modifier || mn->entity == speaker || !ent_is_actor(d, (uint32_t)mi)) continue;
+        if ((mn->kind == MK_PRONOUN && !third_person(d, mn)) || mn->modifier || mn->entity == speaker ||
+            !ent_is_actor(d, (uint32_t)mi))
+            continue;
         /* where it was said or happened, not whom it judges: "wrote on Facebook", "in Moscow" */
         const char *prev = mn->tok_begin > 0 ? d->toks.v[mn->tok_begin - 1].key : "";
         if (!strcmp(prev, "on") || !strcmp(prev, "in") || !strcmp(prev, "at") || !strcmp(prev, "via")) continue;

@@ -669,6 +669,10 @@ TEST(stances_in_reported_words) {
     /* praise in a direct quote */
     d = run(LQ "Chancellor Merkel showed courageous leadership," RQ " President Emmanuel Macron said.", "2018-07-23");
     CHECK_STR(events_of(d), "FRA>DEU:05");
+    /* the one praised may be "he" */
+    d = run("Senator Marco Diaz joined the group. " LQ "I think he will be a great voice on reform," RQ
+            " says Sen. Lindsey Graham.", "2013-02-06");
+    CHECK_STR(events_of(d), "USA>USA:05");
     /* negated, or naming another noun's topic: no judgement */
     d = run("President Emmanuel Macron said Germany's plan was " LQ "not a mistake" RQ ".", "2018-07-23");
     CHECK_STR(events_of(d), "");
