@@ -587,8 +587,14 @@ void event_run(dy_doc *d, const dy_model *m) {
                     uint32_t subject = clause_subject(d, s, acts, nacts, cue);
                     if (subject != DY_NONE) before = subject, participle = true;
                 }
-                if (tag && !strcmp(tag, "VBG") && (key_at(d, cue - 1, "after") || key_at(d, cue - 1, "before") ||
-                                                   key_at(d, cue - 1, "while") || key_at(d, cue - 1, "since"))) {
+                /* "Mr Bowers is the man charged with killing 11 people": the accused did it, as charged */
+                bool accused = tag && !strcmp(tag, "VBG") && cue >= s->tok_begin + 2 &&
+                               (key_at(d, cue - 1, "with") || key_at(d, cue - 1, "of")) &&
+                               (key_at(d, cue - 2, "charged") || key_at(d, cue - 2, "accused") ||
+                                key_at(d, cue - 2, "suspected") || key_at(d, cue - 2, "convicted") ||
+                                key_at(d, cue - 2, "guilty"));
+                if (accused || (tag && !strcmp(tag, "VBG") && (key_at(d, cue - 1, "after") || key_at(d, cue - 1, "before") ||
+                                                              key_at(d, cue - 1, "while") || key_at(d, cue - 1, "since")))) {
                     before = clause_subject(d, s, acts, nacts, cue);
                     participle = true;
                 }

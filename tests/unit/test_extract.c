@@ -595,6 +595,9 @@ TEST(event_lists_and_clauses) {
     /* ... and violence by no state's force is unconventional (18), a military's stays 19 */
     d = run("A gunman opened fire at a mosque in Christchurch on Friday.", "2019-03-16");
     CHECK_STR(events_of(d), "NZL>NZL:18");
+    /* the one charged with an act did it, as charged */
+    d = run("Mr Dale is the man charged with killing 11 people at a synagogue in Pittsburgh.", "2019-04-28");
+    CHECK_STR(events_of(d), "USA>USA:18");
     /* "Trump and Putin ... their meeting": each met the other */
     d = run("President Trump and President Putin plan another summit after their meeting in Helsinki.", "2018-10-21");
     CHECK(strstr(events_of(d), "USA>RUS:04") && strstr(events_of(d), "RUS>USA:04"));
