@@ -469,7 +469,9 @@ void event_add(dy_doc *d, const dy_model *m, uint32_t si, const char *cameo, dy_
     ev->sent = si;
     ev->source = arg_of(d, src);
     ev->target = arg_of(d, tgt);
-    memcpy(ev->cameo, cameo, sizeof ev->cameo);
+    size_t len = strnlen(cameo, sizeof ev->cameo - 1);   /* codes of 2 to 4 digits */
+    memcpy(ev->cameo, cameo, len);
+    ev->cameo[len] = '\0';
     ev->cue = cue;
     ev->date = date_in_sentence(d, m, si);
     if (!ev->date.y && plainly_present(d, doc_token_at(d, cue.start))) ev->date = d->published;
