@@ -84,6 +84,16 @@ static size_t sentence_actors(const dy_doc *d, const dy_sentence *s, uint32_t *o
         if (mn->kind == MK_PRONOUN && !strcmp(t->key, "it") &&
             (key_at(d, mn->tok_end, "is") || key_at(d, mn->tok_end, "'s") || key_at(d, mn->tok_end, "was")))
             continue;
+        /* a news outlet after to/with/by/on/in is where something was said ("told Reuters",
+         * "in an interview with CNN", "reported by the New York Times"), not a party */
+        if (mn->kind == MK_NAME && mn->entity != DY_NONE && !strcmp(d->entities.v[mn->entity].actor.sector, "MED") &&
+            mn->tok_begin > s->tok_begin) {
+            uint32_t b = mn->tok_begin - (key_at(d, mn->tok_begin - 1, "the") && mn->tok_begin - 1 > s->tok_begin);
+            static const char *const venues[] = {"to", "with", "by", "on", "in"};
+            bool venue = false;
+            for (size_t i = 0; i < sizeof venues / sizeof *venues; i++) venue |= key_at(d, b - 1, venues[i]);
+            if (venue) continue;
+        }
         if (mn->type == ET_GPE && mn->tok_begin > s->tok_begin) {
             const char *prev = d->toks.v[mn->tok_begin - 1].key;
             if (!strcmp(prev, "in") || !strcmp(prev, "at") || !strcmp(prev, "near") || !strcmp(prev, "during")) continue;
@@ -436,6 +446,14 @@ static bool after_common_noun(const dy_doc *d, const dy_sentence *s, uint32_t k)
     return k > s->tok_begin && d->pos[k - 1] && (!strcmp(d->pos[k - 1], "NN") || !strcmp(d->pos[k - 1], "NNS"));
 }
 
+/* Does a direct object start at token k (a determiner, noun, pronoun or number)? A
+ * participle with one is a verb of its own: "police arrested protesters". Needs the tags. */
+static bool object_follows(const dy_doc *d, const dy_sentence *s, uint32_t k) {
+    if (k >= s->tok_end || !d->pos[k]) return false;
+    const char *p = d->pos[k];
+    return !strcmp(p, "DT") || p[0] == 'N' || !strncmp(p, "PRP", 3) || !strcmp(p, "CD") || !strncmp(p, "JJ", 2);
+}
+
 static uint32_t entity_of(const dy_doc *d, uint32_t mention) {
     return mention == DY_NONE ? DY_NONE : d->mentions.v[mention].entity;
 }
@@ -575,7 +593,8 @@ void event_run(dy_doc *d, const dy_model *m) {
             } else if ((is_passive(d, s->tok_begin, cue) || cue == s->tok_begin) && key_at(d, end, "by")) {
                 src = actor_at(d, acts, nacts, end + 1);   /* "Y was invited by X", "Signed by X and Y, ..." */
                 tgt = cue == s->tok_begin ? DY_NONE : passive_subject(d, s, acts, nacts, cue, before);
-            } else if (tag && !strcmp(tag, "VBN") && (is_passive(d, s->tok_begin, cue) || after_common_noun(d, s, cue))) {
+            } else if (tag && !strcmp(tag, "VBN") &&
+                       (is_passive(d, s->tok_begin, cue) || (after_common_noun(d, s, cue) && !object_follows(d, s, end)))) {
                 /* "70,000 people have been killed", "68 million people forcibly displaced":
                  * whoever came before suffered the action */
                 continue;

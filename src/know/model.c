@@ -215,11 +215,20 @@ const char *model_sovereign(const dy_model *m, const char *iso3) {
 }
 
 /* A place under one of its names, chained after the places already called so; a world
- * region ("Asia", no country) goes first. */
+ * region ("Asia", no country) goes first, and so does a state whose name no city of its
+ * country has. */
 static void add_place_name(dy_model *m, tsv_field name, uint32_t idx) {
     uint32_t first;
     if (pt_add(&m->place_pt, &m->vocab, name.p, name.n, &m->abbrevs, idx, &first)) return;
-    if (!m->places.v[idx].iso3[0]) {
+    /* a world region; a state no city of its own country shares its name with ("Florida"
+     * is the state, not the Cuban town; "Washington" stays the capital) */
+    bool ahead = !m->places.v[idx].iso3[0];
+    if (!ahead && m->places.v[idx].kind == PK_REGION) {
+        ahead = true;
+        for (uint32_t p = first; p != DY_NONE; p = m->places.v[p].next)
+            if (!strcmp(m->places.v[p].iso3, m->places.v[idx].iso3)) ahead = false;
+    }
+    if (ahead) {
         m->places.v[idx].next = first;
         pt_set(&m->place_pt, &m->vocab, name.p, name.n, &m->abbrevs, idx);
         return;

@@ -521,6 +521,14 @@ TEST(places_from_the_gazetteer) {
         CHECK(e->place != DY_NONE && !strcmp(model->places.v[e->place].admin, "TX"));
         CHECK_STR(events_of(d), "DEU>FRA:04");   /* Texas qualifies a place, it is not a target */
     }
+    /* a state before a foreign town of its name ("Florida" is not the Cuban town), unless qualified */
+    d = run("Police arrested protesters in Florida on Monday.", "2019-09-27");
+    CHECK(d->events.n == 1 && !strcmp(d->events.v[0].place_country, "USA"));
+    d = run("Rebels attacked government troops near Florida, Cuba.", "2019-09-27");
+    CHECK(d->events.n == 1 && !strcmp(d->events.v[0].place_country, "CUB"));
+    /* a news outlet one speaks to is no party */
+    d = run("Iran's envoy rejected the account the men gave to Reuters.", "2019-09-27");
+    CHECK_STR(events_of(d), "");
     /* a capital is its own country's city, even where a bigger namesake exists elsewhere */
     d = run("German Chancellor Anna Weber met President Joe Biden in Washington.", "2023-09-27");
     CHECK(d->events.n >= 1 && !strcmp(d->events.v[0].place_country, "USA"));
