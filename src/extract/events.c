@@ -603,7 +603,8 @@ void event_run(dy_doc *d, const dy_model *m) {
                 bool participle = tag && !strcmp(tag, "VBG") && cue > s->tok_begin && key_at(d, cue - 1, ",");
                 if (participle && before != DY_NONE) before = acts[0];
                 /* "Britain responded ... by accusing Tehran", "the brothers hurled explosives at
-                 * police after killing an officer": the subject of the verb before, if an actor */
+                 * police after killing an officer", "briefs media upon arriving": the subject of
+                 * the verb before, if an actor */
                 if (tag && !strcmp(tag, "VBG") && key_at(d, cue - 1, "by")) {
                     uint32_t subject = clause_subject(d, s, acts, nacts, cue);
                     if (subject != DY_NONE) before = subject, participle = true;
@@ -615,7 +616,8 @@ void event_run(dy_doc *d, const dy_model *m) {
                                 key_at(d, cue - 2, "suspected") || key_at(d, cue - 2, "convicted") ||
                                 key_at(d, cue - 2, "guilty"));
                 if (accused || (tag && !strcmp(tag, "VBG") && (key_at(d, cue - 1, "after") || key_at(d, cue - 1, "before") ||
-                                                              key_at(d, cue - 1, "while") || key_at(d, cue - 1, "since")))) {
+                                                              key_at(d, cue - 1, "while") || key_at(d, cue - 1, "since") ||
+                                                              key_at(d, cue - 1, "upon")))) {
                     before = clause_subject(d, s, acts, nacts, cue);
                     participle = true;
                 }

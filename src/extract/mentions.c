@@ -354,9 +354,14 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 if (name_match(d, &m->actor_pt, b, end, &n, &v) && b + n > e) e = b + n;
                 /* "Donald Trump Jr." is not his father */
                 if (e < end && !strcmp(d->ner[k] + 2, "PER") && generation_suffix(&d->toks.v[e])) e++;
+                /* the gazetteer knows the whole place: "Persian" Gulf */
+                uint32_t pn, pv;
+                bool place = pt_longest(&m->place_pt, d, b, end, &pn, &pv) && b + pn > e;
+                if (place) e = b + pn;
                 /* "the tanker Stena Impero": a ship's name, no actor */
                 bool ship = b > 0 && (d->toks.v[b - 1].lex & LEX_VESSEL);
-                add_name(d, m, b, e, ship ? ET_MISC : ner_type(d, m, b, e), full_b == k ? b : full_b, code, gender);
+                add_name(d, m, b, e, ship ? ET_MISC : place ? ET_GPE : ner_type(d, m, b, e), full_b == k ? b : full_b, code,
+                         gender);
                 d->mentions.v[d->mentions.n - 1].vessel = ship;
                 k = e;
             } else if (name_match(d, &m->actor_pt, k, end, &n, &v)) {

@@ -529,6 +529,10 @@ TEST(places_from_the_gazetteer) {
     /* a news outlet one speaks to is no party */
     d = run("Iran's envoy rejected the account the men gave to Reuters.", "2019-09-27");
     CHECK_STR(events_of(d), "");
+    /* the gazetteer's whole name over the recogniser's part: "Persian" Gulf is a sea, nobody's */
+    d = run("Iran seized the tanker on July 19 in the Strait of Hormuz, the narrow mouth of the Persian Gulf.", "2019-09-27");
+    CHECK(entity_named(d, "Persian Gulf") && !entity_named(d, "Persian"));
+    CHECK(strstr(events_of(d), "IRN>IRN") == NULL);
     /* a capital is its own country's city, even where a bigger namesake exists elsewhere */
     d = run("German Chancellor Anna Weber met President Joe Biden in Washington.", "2023-09-27");
     CHECK(d->events.n >= 1 && !strcmp(d->events.v[0].place_country, "USA"));
