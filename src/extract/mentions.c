@@ -114,6 +114,16 @@ static bool lone_surname(const dy_doc *d, const dy_model *m, uint32_t k, uint32_
     return surname_alone(d, m, k, k + 1);
 }
 
+/* The country of a flag word ("British-flagged", "Iranian-flagged"), or NULL. */
+static const char *flag_country(const dy_model *m, const dy_token *t) {
+    static const char suffix[] = "-flagged";
+    size_t n = sizeof suffix - 1;
+    uint32_t v;
+    if (t->key_len <= n || memcmp(t->key + t->key_len - n, suffix, n) != 0) return NULL;
+    if (!pt_get_word(&m->country_pt, t->key, t->key_len - n, &v) || (v & 3) == CM_CAPITAL) return NULL;
+    return m->countries.v[v >> 2].iso3;
+}
+
 static bool generation_suffix(const dy_token *t) {
     static const char *const suffixes[] = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
     for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
@@ -285,7 +295,14 @@ void ment_run(dy_doc *d, const dy_model *m) {
             uint32_t full_b = k, n, v, r;
             dy_actor code = {{0}, {0}};
             uint8_t gender = G_UNKNOWN;
+            const char *flag = NULL;   /* "the British-flagged Stena Impero" */
             for (;;) {
+                const char *flag_here = k < end ? flag_country(m, &d->toks.v[k]) : NULL;
+                if (flag_here) {
+                    flag = flag_here;
+                    k++;
+                    continue;
+                }
                 /* A US state before a party or legislative word ("Georgia Republican X",
                  * "Georgia Sens. X"): the United States, even where a country has its name. */
                 uint32_t region = k < end ? region_at(d, m, k, end, &n) : DY_NONE;
@@ -358,11 +375,14 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 uint32_t pn, pv;
                 bool place = pt_longest(&m->place_pt, d, b, end, &pn, &pv) && b + pn > e;
                 if (place) e = b + pn;
-                /* "the tanker Stena Impero": a ship's name, no actor */
-                bool ship = b > 0 && (d->toks.v[b - 1].lex & LEX_VESSEL);
+                /* "the tanker Stena Impero": a ship's name, no actor; "the British-flagged Stena
+                 * Impero" sails for its flag's country. The ship's name is all its capitalised words. */
+                bool ship = b > 0 && ((d->toks.v[b - 1].lex & LEX_VESSEL) || (flag && full_b == b - 1));
+                while (ship && e < end && d->toks.v[e].kind == TK_WORD && (d->toks.v[e].flags & TF_CAP)) e++;
                 add_name(d, m, b, e, ship ? ET_MISC : place ? ET_GPE : ner_type(d, m, b, e), full_b == k ? b : full_b, code,
                          gender);
                 d->mentions.v[d->mentions.n - 1].vessel = ship;
+                if (flag) memcpy(d->mentions.v[d->mentions.n - 1].actor.country, flag, 4);
                 k = e;
             } else if (name_match(d, &m->actor_pt, k, end, &n, &v)) {
                 /* A dictionary name the recogniser missed (or no recogniser loaded). */

@@ -664,6 +664,11 @@ TEST(event_lists_and_clauses) {
     d = run("Iran seized the tanker Stena Impero in July. Britain condemned the seizure of the Stena Impero "
             "by accusing Iran of piracy.", "2019-09-27");
     CHECK(strstr(events_of(d), "IRN>IRN") == NULL);
+    /* a flagged ship sails for its flag: "the British-flagged Stena Impero" */
+    d = run("The British-flagged Stena Impero left port. Britain welcomed Iran's release of the Stena Impero.", "2019-09-27");
+    CHECK(strstr(events_of(d), "IRN>GBR:08") != NULL);
+    const dy_entity *ship = entity_named(d, "Stena Impero");
+    CHECK(ship && ship->type == ET_MISC && !strcmp(ship->actor.country, "GBR"));
     /* a new clause after ", and" holds no object of the verb before it */
     d = run("Chancellor Anna Weber condemned the attack, and White House spokeswoman Karine Jean-Pierre said it was "
             "outrageous.", "2022-09-27");
