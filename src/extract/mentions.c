@@ -300,6 +300,11 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 const char *flag_here = k < end ? flag_country(m, &d->toks.v[k]) : NULL;
                 if (flag_here) {
                     flag = flag_here;
+                    if (k + 1 < end && !(d->toks.v[k + 1].flags & TF_CAP)) {   /* "a British-flagged oil tanker" */
+                        dy_mention *fm = add_mention(d, k, k + 1, k, ET_NORP, MK_NAME);
+                        fm->modifier = true;
+                        memcpy(fm->actor.country, flag_here, 4);
+                    }
                     k++;
                     continue;
                 }

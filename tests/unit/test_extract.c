@@ -669,6 +669,8 @@ TEST(event_lists_and_clauses) {
     CHECK(strstr(events_of(d), "IRN>GBR:08") != NULL);
     const dy_entity *ship = entity_named(d, "Stena Impero");
     CHECK(ship && ship->type == ET_MISC && !strcmp(ship->actor.country, "GBR"));
+    d = run("Iran on Friday released a British-flagged oil tanker it had seized in July.", "2019-09-27");
+    CHECK(strstr(events_of(d), "IRN>GBR:08") != NULL);
     /* a new clause after ", and" holds no object of the verb before it */
     d = run("Chancellor Anna Weber condemned the attack, and White House spokeswoman Karine Jean-Pierre said it was "
             "outrageous.", "2022-09-27");
