@@ -43,6 +43,8 @@ static uint32_t other_actor(const dy_doc *d, uint32_t b, uint32_t e, uint32_t sp
         /* where it was said or happened, not whom it judges: "wrote on Facebook", "in Moscow" */
         const char *prev = mn->tok_begin > 0 ? d->toks.v[mn->tok_begin - 1].key : "";
         if (!strcmp(prev, "on") || !strcmp(prev, "in") || !strcmp(prev, "at") || !strcmp(prev, "via")) continue;
+        /* who passed the words on: "President Trump told me that if Iran ..." */
+        if (mn->tok_end < e && (d->toks.v[mn->tok_end].lex & LEX_CUE)) continue;
         return (uint32_t)mi;
     }
     return DY_NONE;

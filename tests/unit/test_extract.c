@@ -691,6 +691,10 @@ TEST(stances_in_reported_words) {
     /* praise in a direct quote */
     d = run(LQ "Chancellor Merkel showed courageous leadership," RQ " President Emmanuel Macron said.", "2018-07-23");
     CHECK_STR(events_of(d), "FRA>DEU:05");
+    /* a threat is against whom it names, not against who passed it on */
+    d = run("Adviser John Bolton said: " LQ "President Trump told me that if Iran does anything at all, they will pay a price." RQ,
+            "2018-07-23");
+    CHECK_STR(events_of(d), "USA>IRN:13");
     /* the one praised may be "he" */
     d = run("Senator Marco Diaz joined the group. " LQ "I think he will be a great voice on reform," RQ
             " says Sen. Lindsey Graham.", "2013-02-06");
