@@ -273,6 +273,22 @@ static const char *unconventional(const dy_doc *d, const char *cameo, uint32_t s
     return "180";
 }
 
+/* For a withdrawal (087) followed by "from" a deal, treaty or body named after a country or
+ * actor ("withdrew the US from the Iran nuclear deal"): that country or actor, else DY_NONE. */
+static uint32_t withdrawn_from(const dy_doc *d, const dy_sentence *s, const char *cameo, uint32_t end) {
+    if (strcmp(cameo, "087") != 0) return DY_NONE;
+    for (uint32_t k = end; k < s->tok_end && k < end + 6; k++) {
+        if (d->pos && d->pos[k] && d->pos[k][0] == 'V') return DY_NONE;
+        if (!key_at(d, k, "from")) continue;
+        for (size_t mi = ment_first_at(d, k + 1); mi < d->mentions.n && d->mentions.v[mi].tok_begin <= k + 3; mi++) {
+            const dy_mention *mn = &d->mentions.v[mi];
+            if (mn->entity != DY_NONE && d->entities.v[mn->entity].actor.country[0]) return (uint32_t)mi;
+        }
+        return DY_NONE;
+    }
+    return DY_NONE;
+}
+
 /* Events one side does with the other: meetings, talks, agreements, cooperation. */
 static bool symmetric(const char *cameo) {
     return !strncmp(cameo, "04", 2) || !strncmp(cameo, "057", 3) || !strncmp(cameo, "06", 2) ||
@@ -634,6 +650,12 @@ void event_run(dy_doc *d, const dy_model *m) {
             }
             if (src == DY_NONE) continue;
             if (!strncmp(cameo, "04", 2) && meeting_to_come(d, s->tok_begin, cue)) cameo = "036";
+            /* "withdrew the US from the Iran nuclear deal": leaving a deal with someone (160) */
+            uint32_t from = withdrawn_from(d, s, cameo, end);
+            if (from != DY_NONE) {
+                cameo = "160";
+                tgt = from;
+            }
             uint32_t srcs[MAX_COORD], tgts[MAX_COORD];
             size_t ns = coordinated(d, acts, nacts, src, srcs, MAX_COORD);
             size_t nt = tgt != DY_NONE ? coordinated(d, acts, nacts, tgt, tgts, MAX_COORD) : 1;

@@ -652,6 +652,9 @@ TEST(event_lists_and_clauses) {
     CHECK(strstr(events_of(d), "IRN>LBN:07") != NULL);
     for (size_t i = 0; i < d->events.n; i++)
         CHECK(d->events.v[i].place == DY_NONE || !strcmp(d->events.v[i].place_country, "SYR"));
+    /* leaving a deal named after a country is a move against it (160) */
+    d = run("President Trump withdrew the US from the Iran nuclear deal in May.", "2018-07-23");
+    CHECK_STR(events_of(d), "USA>IRN:16");
     /* showing is no protest */
     d = run("Russia and China demonstrated their unity at the talks.", "2019-04-28");
     CHECK(strstr(events_of(d), ":14") == NULL);
