@@ -190,11 +190,12 @@ static const char *country_named_last(const dy_doc *d, uint32_t sent) {
 }
 
 /* The country of the people or group last named in sentence sent so far ("those
- * Iranians", "Syrian rebels"): what "their" most often stands for. */
+ * Iranians", "the proud Iranian people", "Syrian rebels"): what "their" most often
+ * stands for. */
 static const char *people_named_last(const dy_doc *d, uint32_t sent) {
     for (size_t j = d->mentions.n; j-- > 0 && d->mentions.v[j].sent == sent;) {
         const dy_mention *c = &d->mentions.v[j];
-        if ((c->type == ET_NORP || c->kind == MK_NOMINAL) && !c->modifier && strlen(c->actor.country) == 3) return c->actor.country;
+        if ((c->type == ET_NORP || c->kind == MK_NOMINAL) && strlen(c->actor.country) == 3) return c->actor.country;
     }
     return NULL;
 }

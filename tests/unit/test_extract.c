@@ -415,6 +415,9 @@ TEST(groups_by_role) {
     /* "their government": of the people just named */
     d = run("Pompeo spoke in Ohio. He backed those Iranians who protested against their government.", "2018-07-23");
     CHECK(entities_of(d, "government", "IRN") == 1);
+    d = run("Pompeo spoke in Ohio. He said the proud Iranian people are not silent about their government's abuses.",
+            "2018-07-23");
+    CHECK(entities_of(d, "government", "IRN") == 1);
     /* a campaign of something is no actor */
     d = run("The bombing campaign continued.", "2018-08-05");
     CHECK(d->entities.n == 0);
