@@ -151,8 +151,11 @@ static bool group_noun(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t 
     static const char *const collective[] = {"government", "administration", "police", "military", "army",
                                              "media", "staff", "opposition"};
     if (role->plural) return true;
-    /* one who attacks: "a gunman opened fire", "the suspect fled" */
-    if (!strcmp(role->code.sector, "CRM") || !strcmp(role->code.sector, "INS")) return true;
+    /* one who attacks or is attacked: "a gunman opened fire", "an off-duty border patrol
+     * officer fired at the suspect", "a soldier was wounded" */
+    static const char *const singular[] = {"CRM", "INS", "COP", "MIL"};
+    for (size_t i = 0; i < sizeof singular / sizeof *singular; i++)
+        if (!strcmp(role->code.sector, singular[i])) return true;
     for (size_t i = 0; i < sizeof collective / sizeof *collective; i++)
         if (!strcmp(t->key, collective[i])) return true;
     return !strcmp(t->key, "campaign") && d->mentions.n && d->mentions.v[d->mentions.n - 1].tok_end == k &&
@@ -273,7 +276,7 @@ static void add_group(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint
     memcpy(mn->actor.sector, m->roles.v[role].code.sector[0] ? m->roles.v[role].code.sector : owner_sector, 4);
     if (m->roles.v[role].code.country[0]) memcpy(mn->actor.country, m->roles.v[role].code.country, 4);
     mn->stateless = m->roles.v[role].stateless;
-    mn->gender = m->roles.v[role].plural || strcmp(m->roles.v[role].code.sector, "CRM") ? G_PLURAL : G_UNKNOWN;
+    mn->gender = m->roles.v[role].plural ? G_PLURAL : G_UNKNOWN;
 }
 
 void ment_run(dy_doc *d, const dy_model *m) {

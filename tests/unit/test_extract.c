@@ -607,6 +607,9 @@ TEST(event_lists_and_clauses) {
     d = run("As Turkish jets hit targets in Iraq for the second time in a week, some lawmakers on Sunday "
             "called for talks with Ankara.", "2019-04-28");
     CHECK(strstr(events_of(d), "TUR>IRQ:19") != NULL);
+    /* one officer, one suspect: actors in the singular */
+    d = run("Sheriff Tom Hale said an off-duty border patrol officer fired at the suspect in San Diego.", "2019-04-28");
+    CHECK(strstr(events_of(d), "USA>USA:19") != NULL);
     /* ... and violence by no state's force is unconventional (18), a military's stays 19 */
     d = run("A gunman opened fire at a mosque in Christchurch on Friday.", "2019-03-16");
     CHECK_STR(events_of(d), "NZL>NZL:18");
