@@ -31,7 +31,6 @@ static bool prepare(lite *s, sqlite3_stmt **st, const char *sql, char *err, size
 static bool run(lite *s, sqlite3_stmt *st, char *err, size_t errlen) {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
     return rc == SQLITE_DONE || fail(s, err, errlen, "write");
 }
 
@@ -202,7 +201,9 @@ static bool prepare_writes(lite *s, char *err, size_t errlen) {
 store *store_sqlite_open(const char *path, enum store_mode mode, char *err, size_t errlen) {
     lite *s = calloc(1, sizeof *s);
     s->base.ops = &lite_ops;
-    int flags = mode == STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    /* The writing connection is one thread's at a time (writer.h): no mutex around each call. */
+    int flags = mode == STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+                                    : SQLITE_OPEN_READONLY;
     bool ok = sqlite3_open_v2(path, &s->db, flags, NULL) == SQLITE_OK;
     if (!ok) snprintf(err, errlen, "cannot open %s: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
     if (ok) sqlite3_busy_timeout(s->db, 5000);

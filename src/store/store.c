@@ -89,8 +89,29 @@ static void v_printf(store_record *r, store_value *v, const char *fmt, ...) {
     va_end(ap);
     v_copy(r, v, n >= 0 && (size_t)n < sizeof buf ? buf : NULL);
 }
+/* u in decimal at p; the end. (Entities and sentence spans are the most numerous values:
+ * snprintf for them was most of the cost of filling a record.) */
+static char *put_uint(char *p, uint32_t u) {
+    char digits[10];
+    int n = 0;
+    do digits[n++] = (char)('0' + u % 10);
+    while (u /= 10);
+    while (n) *p++ = digits[--n];
+    return p;
+}
+/* At most n bytes of s, then at most m of t (each up to a NUL): a code such as "USAGOV". */
+static void v_cat(store_record *r, store_value *v, const char *s, size_t n, const char *t, size_t m) {
+    n = strnlen(s, n);
+    m = strnlen(t, m);
+    char *c = dy_arena_alloc_raw(&r->arena, n + m + 1);
+    memcpy(c, s, n);
+    memcpy(c + n, t, m);
+    c[n + m] = '\0';
+    v_ref(v, c, n + m);
+}
 static void v_entity(store_record *r, store_value *v, uint32_t e) {
-    if (e != DY_NONE) v_printf(r, v, "E%u", e + 1);
+    char eid[12] = "E";
+    if (e != DY_NONE) v_cat(r, v, eid, (size_t)(put_uint(eid + 1, e + 1) - eid), "", 0);
 }
 static void v_date(store_record *r, store_value *v, dy_date d) {
     v_printf(r, v, "%04d-%02d-%02d", d.y, d.m, d.d);
@@ -110,7 +131,7 @@ static void fill_entities(store_record *r, const dy_doc *d) {
         v_ref(&v[2], type_names[e->type], strlen(type_names[e->type]));
         v_code(r, &v[3], e->actor.country);
         v_code(r, &v[4], e->actor.sector);
-        v_printf(r, &v[5], "%.3s%.3s", e->actor.country, e->actor.sector);
+        v_cat(r, &v[5], e->actor.country, 3, e->actor.sector, 3);
         v_int(&v[6], e->nmentions);
     }
 }
@@ -156,7 +177,7 @@ static void fill_events(store_record *r, const dy_doc *d, const dy_model *m, con
             v_code(r, &a[4], e->actor.sector);
         }
         v_copy(r, &v[14], ev->cameo);
-        v_printf(r, &v[15], "%.2s", ev->cameo);
+        v_cat(r, &v[15], ev->cameo, 2, "", 0);
         if (c) {
             v_code(r, &v[16], c->plover);
             v_real(&v[17], (double)(int)(c->goldstein * 10 + (c->goldstein < 0 ? -0.5f : 0.5f)) / 10);
@@ -191,11 +212,14 @@ void store_record_fill(store_record *r, const store_article *a, const char *hash
     v_copy(r, &v[7], a->error);
     if (!d || a->error) return;
     if (d->sents.n) {   /* "start-end start-end ..." */
-        size_t cap = d->sents.n * 22 + 1, n = 0;
-        char *spans = dy_arena_alloc_raw(&r->arena, cap);
-        for (size_t i = 0; i < d->sents.n; i++)
-            n += (size_t)snprintf(spans + n, cap - n, "%s%u-%u", i ? " " : "", d->sents.v[i].start, d->sents.v[i].end);
-        v_ref(&v[8], spans, n);
+        char *spans = dy_arena_alloc_raw(&r->arena, d->sents.n * 22 + 1), *p = spans;
+        for (size_t i = 0; i < d->sents.n; i++) {
+            if (i) *p++ = ' ';
+            p = put_uint(p, d->sents.v[i].start);
+            *p++ = '-';
+            p = put_uint(p, d->sents.v[i].end);
+        }
+        v_ref(&v[8], spans, (size_t)(p - spans));
     }
     fill_entities(r, d);
     fill_quotes(r, d, text);

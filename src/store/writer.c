@@ -1,7 +1,12 @@
 /* writer.c - a ring of records between the caller and one writing thread, guarded by one
  * mutex: head counts the records handed over, tail the ones written; slot i % RING holds
  * record i. The thread never holds the lock while it writes. After a failed write it
- * keeps taking records (and drops them) so that the caller never waits for nothing. */
+ * keeps taking records (and drops them) so that the caller never waits for nothing.
+ *
+ * The thread is woken a gulp of records at a time and then writes all there are: on one
+ * core, waking it for every record switched threads twice an article (some 8,000
+ * voluntary switches on the 5,000 benchmark articles, 270 in gulps), each time trading
+ * the extractor's caches for SQLite's. */
 #include "writer.h"
 #include "../util/die.h"
 #include <pthread.h>
@@ -12,6 +17,7 @@
 /* Records the caller may be ahead: a batch (500) and then some, so that it goes on
  * extracting while the thread waits for a whole batch to commit. */
 #define RING 512
+#define GULP 64    /* records handed over before the thread is woken */
 
 struct writer {
     store *s;
@@ -28,16 +34,18 @@ static void *writer_main(void *arg) {
     writer *w = arg;
     pthread_mutex_lock(&w->mu);
     for (;;) {
-        while (w->tail == w->head && !w->closing) pthread_cond_wait(&w->sent, &w->mu);
+        while (w->head - w->tail < GULP && !w->closing) pthread_cond_wait(&w->sent, &w->mu);
         if (w->tail == w->head) break;
-        const store_record *r = &w->ring[w->tail % RING];
-        bool failed = w->failed;
-        pthread_mutex_unlock(&w->mu);
-        bool ok = failed || store_put(w->s, r, w->err, sizeof w->err);
-        pthread_mutex_lock(&w->mu);
-        w->failed = !ok || failed;
-        w->tail++;
-        pthread_cond_signal(&w->freed);
+        while (w->tail != w->head) {
+            const store_record *r = &w->ring[w->tail % RING];
+            bool failed = w->failed;
+            pthread_mutex_unlock(&w->mu);
+            bool ok = failed || store_put(w->s, r, w->err, sizeof w->err);
+            pthread_mutex_lock(&w->mu);
+            w->failed = !ok || failed;
+            w->tail++;
+            pthread_cond_signal(&w->freed);
+        }
     }
     bool failed = w->failed;
     pthread_mutex_unlock(&w->mu);
@@ -78,8 +86,7 @@ store_record *writer_slot(writer *w) {
 
 void writer_send(writer *w) {
     pthread_mutex_lock(&w->mu);
-    w->head++;
-    pthread_cond_signal(&w->sent);
+    if (++w->head - w->tail >= GULP) pthread_cond_signal(&w->sent);
     pthread_mutex_unlock(&w->mu);
 }
 
