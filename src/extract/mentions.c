@@ -279,7 +279,37 @@ static void add_group(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint
     mn->gender = m->roles.v[role].plural ? G_PLURAL : G_UNKNOWN;
 }
 
+/* The ship the story last gave a country ("a British-flagged oil tanker", "an Iranian
+ * supertanker"), for "the tanker" after it. */
+typedef struct vessel_seen { char country[4]; uint32_t sent; } vessel_seen;
+
+#define VESSEL_REACH_SENTENCES 4
+
+/* A nationality or flag just added before token k: is a ship word right after it? */
+static void note_vessel(const dy_doc *d, uint32_t k, uint32_t end, const char *country, vessel_seen *seen) {
+    for (uint32_t j = k; j < end && j < k + 3; j++)
+        if (d->toks.v[j].lex & LEX_VESSEL) {
+            memcpy(seen->country, country, 4);
+            seen->sent = d->toks.v[k].sent;
+            return;
+        }
+}
+
+/* "the tanker", "the ship" after a ship of known country: that ship, acting for it. */
+static bool known_vessel(dy_doc *d, uint32_t k, uint32_t end, const vessel_seen *seen) {
+    const dy_token *t = &d->toks.v[k];
+    if (!(t->lex & LEX_VESSEL) || !seen->country[0] || t->sent > seen->sent + VESSEL_REACH_SENTENCES) return false;
+    if (k == 0 || strcmp(d->toks.v[k - 1].key, "the") != 0 || (k + 1 < end && (d->toks.v[k + 1].flags & TF_CAP)))
+        return false;
+    dy_mention *vm = add_mention(d, k, k + 1, k - 1, ET_MISC, MK_NOMINAL);
+    vm->start = vm->full_start;
+    vm->vessel = true;
+    memcpy(vm->actor.country, seen->country, 4);
+    return true;
+}
+
 void ment_run(dy_doc *d, const dy_model *m) {
+    vessel_seen seen = {{0}, 0};
     for (size_t si = 0; si < d->sents.n; si++) {
         const dy_sentence *s = &d->sents.v[si];
         if (d->toks.v[s->tok_begin].flags & TF_BOILER) continue;
@@ -287,6 +317,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
         while (k < end) {
             const dy_token *t = &d->toks.v[k];
             if (t->kind != TK_WORD) { k++; continue; }
+            if (known_vessel(d, k, end, &seen)) { k++; continue; }
             int pg = ment_pronoun_gender(m, t);
             if (pg >= 0) {
                 dy_mention *mn = add_mention(d, k, k + 1, k, pg == G_PLURAL ? ET_NORP : ET_PERSON, MK_PRONOUN);
@@ -308,6 +339,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
                         dy_mention *fm = add_mention(d, k, k + 1, k, ET_NORP, MK_NAME);
                         fm->modifier = true;
                         memcpy(fm->actor.country, flag_here, 4);
+                        note_vessel(d, k + 1, end, flag_here, &seen);
                     }
                     k++;
                     continue;
@@ -342,6 +374,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
                     cm->modifier = true;
                     memcpy(cm->actor.country, m->countries.v[v >> 2].iso3, 4);
                     memcpy(code.country, cm->actor.country, 4);
+                    note_vessel(d, k + n, end, cm->actor.country, &seen);
                     k += n;
                     continue;
                 }
@@ -392,6 +425,10 @@ void ment_run(dy_doc *d, const dy_model *m) {
                          gender);
                 d->mentions.v[d->mentions.n - 1].vessel = ship;
                 if (flag) memcpy(d->mentions.v[d->mentions.n - 1].actor.country, flag, 4);
+                if (ship && flag) {
+                    memcpy(seen.country, flag, 4);
+                    seen.sent = d->toks.v[b].sent;
+                }
                 k = e;
             } else if (name_match(d, &m->actor_pt, k, end, &n, &v)) {
                 /* A dictionary name the recogniser missed (or no recogniser loaded). */

@@ -680,6 +680,10 @@ TEST(event_lists_and_clauses) {
     CHECK(ship && ship->type == ET_MISC && !strcmp(ship->actor.country, "GBR"));
     d = run("Iran on Friday released a British-flagged oil tanker it had seized in July.", "2019-09-27");
     CHECK(strstr(events_of(d), "IRN>GBR:08") != NULL);
+    /* "the tanker" after a ship of known country is that ship */
+    d = run("Iran released a British-flagged oil tanker on Friday. Iran had seized the tanker in July after authorities "
+            "in Gibraltar seized an Iranian supertanker. Gibraltar later released the tanker.", "2019-09-27");
+    CHECK(strstr(events_of(d), "IRN>GBR:17") != NULL && strstr(events_of(d), "GBR>IRN:08") != NULL);
     /* a new clause after ", and" holds no object of the verb before it */
     d = run("Chancellor Anna Weber condemned the attack, and White House spokeswoman Karine Jean-Pierre said it was "
             "outrageous.", "2022-09-27");
