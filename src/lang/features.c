@@ -108,6 +108,14 @@ static inline uint64_t shape_at(const feat_ctx *c, long i) {
 
 uint64_t feat_sure_key(const feat_ctx *c, uint32_t i) { return f1(99, c->th[i].text); }
 
+uint64_t feat_text_hash(const char *s, size_t n) { return fnv(s, n); }
+
+uint64_t feat_lex_key(uint64_t text_hash) { return f1(98, text_hash); }
+
+uint64_t feat_lex_class(uint64_t label_mask, int first) {
+    return first < 0 ? H_UNK : fmix(label_mask ^ (uint64_t)(first + 1) * GOLDEN);
+}
+
 size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
     fbuf b = {out, 0};
     const tok_hashes *h = &c->th[i];
@@ -139,6 +147,19 @@ size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
     add(&b, f1(61, h->fine));
     if (i > c->sb) add(&b, f2(62, c->th[i - 1].coarse, p1));
     if (i + 1 < c->se) add(&b, f1(63, c->th[i + 1].coarse));
+    if (c->lex) {
+        uint64_t a0 = c->lex[i], a1 = i + 1 < c->se ? c->lex[i + 1] : H_EOS;
+        add(&b, f1(70, a0));
+        add(&b, f2(71, a0, p1));
+        add(&b, f1(72, a1));
+        add(&b, f2(73, a0, a1));
+        add(&b, f2(74, a0, h->shape));
+        add(&b, f2(75, f2(0, a0, h->shape), i - c->sb < 3 ? i - c->sb : 3));
+    }
+    add(&b, f2(80, h->shape, h->suf[0]));
+    add(&b, f2(81, h->shape, h->suf[1]));
+    add(&b, f2(82, h->shape, h->suf[2]));
+    add(&b, f2(83, h->pre[0], h->suf[2]));
     return b.n;
 }
 

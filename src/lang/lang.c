@@ -72,6 +72,21 @@ void lang_memory_set(lang_memory *mem, const dy_token *t, uint64_t label) {
     mem->labels[i] = label;
 }
 
+/* The lexical class of every word of the sentence, from the lexicon in the POS model. */
+static void lex_classes(const ap_model *am, const feat_ctx *c, uint64_t *lex) {
+    for (uint32_t i = c->sb; i < c->se; i++) {
+        uint32_t n;
+        const ap_weight *w = ap_weights_of(am, feat_lex_key(c->th[i].text), &n);
+        uint64_t mask = 0;
+        int first = -1;
+        for (uint32_t k = 0; k < n; k++) {
+            mask |= 1ull << w[k].label;
+            if (first < 0 || w[k].w > w[first].w) first = (int)k;
+        }
+        lex[i] = feat_lex_class(mask, first < 0 ? -1 : w[first].label);
+    }
+}
+
 /* Greedy decoding of one task over one sentence: out gets the label names, hist their
  * hashes (the history features read). */
 static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char **out, uint64_t *hist,
@@ -103,7 +118,7 @@ static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char *
     }
 }
 
-typedef struct lang_scratch { tok_hashes *th; uint64_t *hist; } lang_scratch;
+typedef struct lang_scratch { tok_hashes *th; uint64_t *hist, *lex; } lang_scratch;
 
 void lang_tag_sentence(dy_doc *d, const dy_model *m, uint32_t sent) {
     if (!m->has_tagger[LT_POS]) return;
@@ -116,10 +131,12 @@ void lang_tag_sentence(dy_doc *d, const dy_model *m, uint32_t sent) {
         sc = d->lang_scratch = dy_arena_alloc(&d->arena, sizeof *sc);
         sc->th = dy_arena_alloc_raw(&d->arena, n * sizeof *sc->th);
         sc->hist = dy_arena_alloc(&d->arena, n * sizeof *sc->hist);
+        sc->lex = dy_arena_alloc_raw(&d->arena, n * sizeof *sc->lex);
     }
     feat_hash_range(d, &m->word_classes, s->tok_begin, s->tok_end, sc->th + s->tok_begin);
-    feat_ctx c = {d, s->tok_begin, s->tok_end, sc->th, NULL, NULL, NULL, NULL, 0, false, false};
+    feat_ctx c = {d, s->tok_begin, s->tok_end, sc->th, NULL, NULL, NULL, NULL, sc->lex, 0, false, false};
     c.headline = feat_headline(d, c.sb, c.se);
+    lex_classes(&m->taggers[LT_POS], &c, sc->lex);
     tag_sentence(&m->taggers[LT_POS], LT_POS, &c, d->pos, sc->hist, NULL);
 }
 
@@ -138,7 +155,8 @@ void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
         *outs[t] = dy_arena_alloc(&d->arena, n * sizeof **outs[t]);
         hashes[t] = dy_arena_alloc(&d->arena, n * sizeof(uint64_t));
     }
-    feat_ctx c = {d, 0, 0, th, hashes[LT_POS], hashes[LT_CHUNK], NULL, NULL, 0, false, false};
+    uint64_t *lex = d->pos ? dy_arena_alloc_raw(&d->arena, n * sizeof *lex) : NULL;
+    feat_ctx c = {d, 0, 0, th, hashes[LT_POS], hashes[LT_CHUNK], NULL, NULL, lex, 0, false, false};
     lang_memory mem = {0};
     if (d->ner) {
         c.gaz = lang_gazetteer(d, m);
@@ -148,6 +166,7 @@ void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
         c.sb = d->sents.v[si].tok_begin;
         c.se = d->sents.v[si].tok_end;
         c.headline = feat_headline(d, c.sb, c.se);
+        if (d->pos) lex_classes(&m->taggers[LT_POS], &c, lex);
         if (d->pos) tag_sentence(&m->taggers[LT_POS], LT_POS, &c, d->pos, hashes[LT_POS], NULL);
         if (d->chunk) tag_sentence(&m->taggers[LT_CHUNK], LT_CHUNK, &c, d->chunk, hashes[LT_CHUNK], NULL);
         if (d->ner) tag_sentence(&m->taggers[LT_NER], LT_NER, &c, d->ner, hashes[LT_NER], &mem);

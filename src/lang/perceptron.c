@@ -87,10 +87,16 @@ void ap_score(const ap_model *m, const uint64_t *feats, size_t n, int32_t *score
     }
 }
 
-int ap_single_label(const ap_model *m, uint64_t feat) {
+const ap_weight *ap_weights_of(const ap_model *m, uint64_t feat, uint32_t *n) {
     const ap_entry *e = &m->table[slot_of(m->table, m->cap, feat)];
-    if (!e->fp || (e->off_n & 0xFF) != 1) return -1;
-    return m->weights[e->off_n >> 8].label;
+    *n = e->fp ? e->off_n & 0xFF : 0;
+    return e->fp ? &m->weights[e->off_n >> 8] : NULL;
+}
+
+int ap_single_label(const ap_model *m, uint64_t feat) {
+    uint32_t n;
+    const ap_weight *w = ap_weights_of(m, feat, &n);
+    return n == 1 ? w->label : -1;
 }
 
 int ap_best_int(const int32_t *scores, uint32_t nlabels) {
@@ -167,9 +173,9 @@ void ap_trainer_score(const ap_trainer *t, const uint64_t *feats, size_t n, floa
     }
 }
 
-void ap_trainer_fix(ap_trainer *t, uint64_t feat, int label) {
+void ap_trainer_fix(ap_trainer *t, uint64_t feat, int label, float w) {
     size_t r = row_of(t, feat);
-    t->w[r * t->nlabels + (size_t)label] = 1.0f;   /* averages to 1 as long as no update touches it */
+    t->w[r * t->nlabels + (size_t)label] = w;   /* averages to w as long as no update touches it */
 }
 
 static void bump(ap_trainer *t, size_t at, float v) {

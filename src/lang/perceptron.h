@@ -41,6 +41,8 @@ void ap_score(const ap_model *m, const uint64_t *feats, size_t n, int32_t *score
 int ap_best_int(const int32_t *scores, uint32_t nlabels);
 /* The label of a feature stored with exactly one weight (a tag-dictionary entry), or -1. */
 int ap_single_label(const ap_model *m, uint64_t feat);
+/* The weights stored for a feature (*n of them; NULL when none): for lexicon entries. */
+const ap_weight *ap_weights_of(const ap_model *m, uint64_t feat, uint32_t *n);
 int ap_best(const float *scores, uint32_t nlabels);
 int ap_label_id(const ap_model *m, const char *name);   /* -1 when unknown */
 
@@ -60,8 +62,9 @@ void ap_trainer_init(ap_trainer *t);
 void ap_trainer_free(ap_trainer *t);
 int ap_trainer_label(ap_trainer *t, const char *name);   /* id, adding the label if new */
 void ap_trainer_score(const ap_trainer *t, const uint64_t *feats, size_t n, float *scores);
-/* Store feat with one weight, for label: a tag-dictionary entry, never updated. */
-void ap_trainer_fix(ap_trainer *t, uint64_t feat, int label);
+/* Store weight w of feat for label, never updated: tag-dictionary and lexicon entries,
+ * whose keys are never scored as features. */
+void ap_trainer_fix(ap_trainer *t, uint64_t feat, int label, float w);
 /* One instance: move weights towards truth and away from guess (no change when equal). */
 void ap_trainer_update(ap_trainer *t, const uint64_t *feats, size_t n, int truth, int guess);
 /* Average, prune and write the model blob to path; returns false with errno set on I/O errors.

@@ -1,6 +1,7 @@
 #include "train.h"
 #include "features.h"
 #include "lang.h"
+#include "../util/file.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -56,7 +57,7 @@ static void build_tag_dictionary(conll_corpus *c, int task, ap_trainer *tr, u64m
         if (row[L] < SURE_MIN_COUNT) continue;
         for (size_t l = 0; l < L; l++)
             if (row[l] >= SURE_MIN_SHARE * row[L]) {
-                ap_trainer_fix(tr, rows.keys[s], (int)l);
+                ap_trainer_fix(tr, rows.keys[s], (int)l, 1.0f);
                 u64map_put(sure, rows.keys[s], (uint32_t)l);
             }
     }
@@ -64,24 +65,66 @@ static void build_tag_dictionary(conll_corpus *c, int task, ap_trainer *tr, u64m
     dy_arena_free(&tmp);
 }
 
-bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, uint32_t seed, int prune,
-                     const char *out_path, FILE *log) {
+/* The POS lexicon (train.h): each word's tags are stored in the model (the likeliest with
+ * weight 2, the others 1) and its class kept in lex, word key -> class. Tags the corpus
+ * does not use are left out. */
+typedef DY_VEC(uint64_t) u64_vec;
+
+static bool load_lexicon(const char *path, ap_trainer *tr, u64map *lex, u64_vec *classes, dy_arena *a, FILE *log) {
+    size_t len;
+    char *buf = dy_read_file(path, &len);
+    if (!buf) return false;
+    size_t words = 0;
+    for (char *line = buf, *next; line < buf + len; line = next) {
+        char *eol = memchr(line, '\n', (size_t)(buf + len - line));
+        next = eol ? eol + 1 : buf + len;
+        if (eol) *eol = '\0';
+        char *tab = strchr(line, '\t');
+        if (!tab || tab == line) continue;
+        uint64_t key = feat_lex_key(feat_text_hash(line, (size_t)(tab - line))), mask = 0;
+        int first = -1;
+        for (char *tag = strtok(tab + 1, " "); tag; tag = strtok(NULL, " ")) {
+            int l = -1;
+            for (uint32_t k = 0; k < tr->nlabels && l < 0; k++)
+                if (strcmp(tr->labels[k], tag) == 0) l = (int)k;
+            if (l < 0 || (mask >> l & 1)) continue;
+            ap_trainer_fix(tr, key, l, first < 0 ? 2.0f : 1.0f);
+            mask |= 1ull << l;
+            if (first < 0) first = l;
+        }
+        if (first < 0) continue;
+        u64map_put(lex, key, (uint32_t)classes->n);
+        DY_PUSH(a, *classes) = feat_lex_class(mask, first);
+        words++;
+    }
+    free(buf);
+    if (log) fprintf(log, "  lexicon %s: %zu words\n", path, words);
+    return true;
+}
+
+bool lang_train_task(conll_corpus *c, const dy_model *m, int task, const lang_train_opts *o, const char *out_path,
+                     FILE *log) {
     ap_trainer tr;
     ap_trainer_init(&tr);
     for (int i = 0; i < c->nlabels[task]; i++) ap_trainer_label(&tr, c->labels[task][i]);
-    u64map sure;
+    u64map sure, lex;
     u64map_init(&sure, 1024);
+    u64map_init(&lex, 1024);
+    u64_vec classes = {0};
+    dy_arena arena;
+    dy_arena_init(&arena, 1 << 16);
     if (task != LT_CHUNK) build_tag_dictionary(c, task, &tr, &sure);
+    bool ok = task != LT_POS || !o->lexicon || load_lexicon(o->lexicon, &tr, &lex, &classes, &arena, log);
     size_t *order = malloc(c->ndocs * sizeof *order);
     uint8_t **gaz = calloc(c->ndocs, sizeof *gaz);
-    uint64_t *hist = NULL, *gold_pos = NULL, *gold_chunk = NULL;
+    uint64_t *hist = NULL, *gold_pos = NULL, *gold_chunk = NULL, *lexc = NULL;
     tok_hashes *th = NULL;
     size_t hist_cap = 0;
     for (size_t i = 0; i < c->ndocs; i++) order[i] = i;
-    uint32_t rng = seed ? seed : 1;
+    uint32_t rng = o->seed ? o->seed : 1;
     uint64_t feats[FEAT_MAX];
     float scores[AP_MAX_LABELS];
-    for (int epoch = 1; epoch <= epochs; epoch++) {
+    for (int epoch = 1; ok && epoch <= o->epochs; epoch++) {
         double t0 = now();
         for (size_t i = c->ndocs; i > 1; i--) {   /* Fisher-Yates */
             size_t j = next_rand(&rng) % i;
@@ -99,18 +142,21 @@ bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, u
                 gold_pos = realloc(gold_pos, hist_cap * sizeof *gold_pos);
                 gold_chunk = realloc(gold_chunk, hist_cap * sizeof *gold_chunk);
                 th = realloc(th, hist_cap * sizeof *th);
+                lexc = realloc(lexc, hist_cap * sizeof *lexc);
             }
             feat_hash_tokens(d, &m->word_classes, th);
             for (size_t k = 0; k < d->toks.n; k++) {
                 gold_pos[k] = feat_label_hash(cd->gold[LT_POS][k]);
                 gold_chunk[k] = feat_label_hash(cd->gold[LT_CHUNK][k]);
+                uint32_t ci;
+                lexc[k] = u64map_get(&lex, feat_lex_key(th[k].text), &ci) ? classes.v[ci] : feat_lex_class(0, -1);
             }
             lang_memory mem = {0};
             if (task == LT_NER) {
                 if (!gaz[order[oi]]) gaz[order[oi]] = lang_gazetteer(d, m);
                 lang_memory_init(&mem, d);
             }
-            feat_ctx fc = {d, 0, 0, th, gold_pos, gold_chunk, hist, gaz[order[oi]], 0, false, false};
+            feat_ctx fc = {d, 0, 0, th, gold_pos, gold_chunk, hist, gaz[order[oi]], lexc, 0, false, false};
             for (size_t si = 0; si < d->sents.n; si++) {
                 fc.sb = d->sents.v[si].tok_begin;
                 fc.se = d->sents.v[si].tok_end;
@@ -149,9 +195,12 @@ bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, u
                     now() - t0);
     }
     size_t nfeat = 0;
-    bool ok = ap_trainer_save(&tr, out_path, prune, &nfeat);
+    ok = ok && ap_trainer_save(&tr, out_path, o->prune, &nfeat);
     if (log && ok) fprintf(log, "  %s: wrote %s (%zu features)\n", lang_task_names[task], out_path, nfeat);
     u64map_free(&sure);
+    u64map_free(&lex);
+    dy_arena_free(&arena);
+    free(lexc);
     free(order);
     free(gaz);
     free(hist);
