@@ -25,6 +25,8 @@ static void train_usage(FILE *f) {
           "  --prune N       drop weights below N/32000 of the largest (default: 0)\n"
           "  --lexicon FILE  POS lexicon, lines 'word TAB tag tag ...' (likeliest first),\n"
           "                  stored in pos.ap as features of the tagger\n"
+          "  --folds N       train the chunker on POS tags predicted by taggers trained on\n"
+          "                  N-1 of N folds of the documents (default: 10; 1: gold tags)\n"
           "  -h, --help      this help\n",
           f);
 }
@@ -47,7 +49,7 @@ static int task_of(const char *s) {
 int cli_train(int argc, char **argv) {
     const char *out = "models", *path = NULL;
     int task = LT_COUNT;
-    lang_train_opts o = {.epochs = 10, .seed = 1};
+    lang_train_opts o = {.epochs = 10, .seed = 1, .folds = 10};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -66,6 +68,7 @@ int cli_train(int argc, char **argv) {
         else if (!strcmp(a, "--seed") && has_value) o.seed = (uint32_t)strtoul(argv[++i], NULL, 10);
         else if (!strcmp(a, "--prune") && has_value) o.prune = atoi(argv[++i]);
         else if (!strcmp(a, "--lexicon") && has_value) o.lexicon = argv[++i];
+        else if (!strcmp(a, "--folds") && has_value) o.folds = atoi(argv[++i]);
         else if (a[0] == '-') {
             fprintf(stderr, "dyad train: unknown option '%s' (see dyad train --help)\n", a);
             return 2;

@@ -190,6 +190,16 @@ size_t feat_chunk(const feat_ctx *c, uint32_t i, uint64_t *out) {
     add(&b, f2(19, t0, word(c, (long)i + 1)));
     add(&b, f1(20, h->suf[2]));
     add(&b, f2(21, h->coarse, t0));
+    add(&b, f2(22, f2(0, tm1, t0), tp1));
+    add(&b, f2(23, word(c, (long)i - 1), h->key));
+    add(&b, f2(24, h->key, word(c, (long)i + 1)));
+    add(&b, f2(25, c1, h->key));
+    add(&b, f2(26, f2(0, c1, t0), tp1));
+    add(&b, f2(27, h->shape, t0));
+    add(&b, f1(28, word(c, (long)i - 2)));
+    add(&b, f1(29, word(c, (long)i + 2)));
+    add(&b, f2(30, tp1, word(c, (long)i + 1)));
+    add(&b, f2(31, tm1, word(c, (long)i - 1)));
     return b.n;
 }
 

@@ -26,7 +26,18 @@ static uint32_t next_rand(uint32_t *s) {
 
 /* The tag dictionary of a task: words as written that the training data (nearly) always
  * labels alike. They get their label at run time without scoring (and so here too). */
-static void build_tag_dictionary(conll_corpus *c, int task, ap_trainer *tr, u64map *sure) {
+/* The documents one model learns from: all of them, or all but one fold (jack-knifing),
+ * and the POS tags the chunker reads: gold, or predicted. */
+typedef struct train_set {
+    int folds, held_out;     /* document i is in fold i % folds; held_out < 0: none */
+    uint64_t **pos;          /* per document and token: hash of a predicted POS tag, or NULL */
+} train_set;
+
+static bool in_set(const train_set *ts, size_t doc) {
+    return ts->held_out < 0 || (int)(doc % (size_t)ts->folds) != ts->held_out;
+}
+
+static void build_tag_dictionary(conll_corpus *c, const train_set *ts, int task, ap_trainer *tr, u64map *sure) {
     u64map rows;
     u64map_init(&rows, 1 << 16);
     DY_VEC(uint32_t) counts = {0};
@@ -34,6 +45,7 @@ static void build_tag_dictionary(conll_corpus *c, int task, ap_trainer *tr, u64m
     dy_arena_init(&tmp, 1 << 20);
     size_t L = tr->nlabels, nrows = 0;
     for (size_t di = 0; di < c->ndocs; di++) {
+        if (!in_set(ts, di)) continue;
         dy_doc *d = &c->docs[di].doc;
         tok_hashes *th = malloc((d->toks.n + 1) * sizeof *th);
         feat_hash_tokens(d, NULL, th);
@@ -102,8 +114,8 @@ static bool load_lexicon(const char *path, ap_trainer *tr, u64map *lex, u64_vec 
     return true;
 }
 
-bool lang_train_task(conll_corpus *c, const dy_model *m, int task, const lang_train_opts *o, const char *out_path,
-                     FILE *log) {
+static bool train(conll_corpus *c, const dy_model *m, int task, const lang_train_opts *o, const train_set *ts,
+                  const char *out_path, FILE *log) {
     ap_trainer tr;
     ap_trainer_init(&tr);
     for (int i = 0; i < c->nlabels[task]; i++) ap_trainer_label(&tr, c->labels[task][i]);
@@ -113,27 +125,28 @@ bool lang_train_task(conll_corpus *c, const dy_model *m, int task, const lang_tr
     u64_vec classes = {0};
     dy_arena arena;
     dy_arena_init(&arena, 1 << 16);
-    if (task != LT_CHUNK) build_tag_dictionary(c, task, &tr, &sure);
+    if (task != LT_CHUNK) build_tag_dictionary(c, ts, task, &tr, &sure);
     bool ok = task != LT_POS || !o->lexicon || load_lexicon(o->lexicon, &tr, &lex, &classes, &arena, log);
-    size_t *order = malloc(c->ndocs * sizeof *order);
+    size_t *order = malloc(c->ndocs * sizeof *order), ndocs = 0;
     uint8_t **gaz = calloc(c->ndocs, sizeof *gaz);
     uint64_t *hist = NULL, *gold_pos = NULL, *gold_chunk = NULL, *lexc = NULL;
     tok_hashes *th = NULL;
     size_t hist_cap = 0;
-    for (size_t i = 0; i < c->ndocs; i++) order[i] = i;
+    for (size_t i = 0; i < c->ndocs; i++)
+        if (in_set(ts, i)) order[ndocs++] = i;
     uint32_t rng = o->seed ? o->seed : 1;
     uint64_t feats[FEAT_MAX];
     float scores[AP_MAX_LABELS];
     for (int epoch = 1; ok && epoch <= o->epochs; epoch++) {
         double t0 = now();
-        for (size_t i = c->ndocs; i > 1; i--) {   /* Fisher-Yates */
+        for (size_t i = ndocs; i > 1; i--) {   /* Fisher-Yates */
             size_t j = next_rand(&rng) % i;
             size_t x = order[i - 1];
             order[i - 1] = order[j];
             order[j] = x;
         }
         size_t right = 0, total = 0;
-        for (size_t oi = 0; oi < c->ndocs; oi++) {
+        for (size_t oi = 0; oi < ndocs; oi++) {
             conll_doc *cd = &c->docs[order[oi]];
             dy_doc *d = &cd->doc;
             if (hist_cap < d->toks.n + 1) {
@@ -146,7 +159,7 @@ bool lang_train_task(conll_corpus *c, const dy_model *m, int task, const lang_tr
             }
             feat_hash_tokens(d, &m->word_classes, th);
             for (size_t k = 0; k < d->toks.n; k++) {
-                gold_pos[k] = feat_label_hash(cd->gold[LT_POS][k]);
+                gold_pos[k] = ts->pos ? ts->pos[order[oi]][k] : feat_label_hash(cd->gold[LT_POS][k]);
                 gold_chunk[k] = feat_label_hash(cd->gold[LT_CHUNK][k]);
                 uint32_t ci;
                 lexc[k] = u64map_get(&lex, feat_lex_key(th[k].text), &ci) ? classes.v[ci] : feat_lex_class(0, -1);
@@ -189,14 +202,15 @@ bool lang_train_task(conll_corpus *c, const dy_model *m, int task, const lang_tr
                 }
             }
         }
-        if (log)
+        if (log && ts->held_out < 0)
             fprintf(log, "  %s epoch %d: %.2f%% of training tokens right, %zu features, %.1f s\n",
                     lang_task_names[task], epoch, 100.0 * (double)right / (double)(total ? total : 1), tr.rows,
                     now() - t0);
     }
     size_t nfeat = 0;
     ok = ok && ap_trainer_save(&tr, out_path, o->prune, &nfeat);
-    if (log && ok) fprintf(log, "  %s: wrote %s (%zu features)\n", lang_task_names[task], out_path, nfeat);
+    if (log && ok && ts->held_out < 0)
+        fprintf(log, "  %s: wrote %s (%zu features)\n", lang_task_names[task], out_path, nfeat);
     u64map_free(&sure);
     u64map_free(&lex);
     dy_arena_free(&arena);
@@ -208,6 +222,56 @@ bool lang_train_task(conll_corpus *c, const dy_model *m, int task, const lang_tr
     free(gold_chunk);
     free(th);
     ap_trainer_free(&tr);
+    return ok;
+}
+
+/* Jack-knifing: each document's POS tags from a tagger trained on the other folds, so
+ * the chunker learns from tags as wrong as the ones it will read. */
+static bool jackknife_pos(conll_corpus *c, const dy_model *m, const lang_train_opts *o, const char *tmp_path,
+                          uint64_t **pos, FILE *log) {
+    dy_model *fm = malloc(sizeof *fm);
+    memcpy(fm, m, sizeof *fm);   /* a shallow copy whose POS model is the fold's */
+    bool ok = true;
+    for (int f = 0; ok && f < o->folds; f++) {
+        train_set ts = {o->folds, f, NULL};
+        size_t size = 0;
+        char *blob = NULL, err[128];
+        ok = train(c, m, LT_POS, o, &ts, tmp_path, log) && (blob = dy_read_file(tmp_path, &size)) &&
+             ap_open(&fm->taggers[LT_POS], blob, size, err, sizeof err);
+        fm->has_tagger[LT_POS] = true;
+        size_t right = 0, total = 0;
+        for (size_t di = 0; ok && di < c->ndocs; di++) {
+            if (in_set(&ts, di)) continue;
+            dy_doc *d = &c->docs[di].doc;
+            lang_run(d, fm, LANG_POS);
+            for (size_t k = 0; k < d->toks.n; k++) {
+                pos[di][k] = feat_label_hash(d->pos[k]);
+                right += strcmp(d->pos[k], c->docs[di].gold[LT_POS][k]) == 0;
+            }
+            total += d->toks.n;
+            d->pos = NULL;
+        }
+        if (log && ok)
+            fprintf(log, "  chunk: POS tags of fold %d/%d from a tagger trained on the others, %.2f%% right\n", f + 1,
+                    o->folds, 100.0 * (double)right / (double)(total ? total : 1));
+        free(blob);
+    }
+    remove(tmp_path);
+    free(fm);
+    return ok;
+}
+
+bool lang_train_task(conll_corpus *c, const dy_model *m, int task, const lang_train_opts *o, const char *out_path,
+                     FILE *log) {
+    train_set ts = {1, -1, NULL};
+    if (task != LT_CHUNK || o->folds < 2) return train(c, m, task, o, &ts, out_path, log);
+    ts.pos = calloc(c->ndocs, sizeof *ts.pos);
+    for (size_t di = 0; di < c->ndocs; di++) ts.pos[di] = malloc((c->docs[di].doc.toks.n + 1) * sizeof **ts.pos);
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.fold", out_path);
+    bool ok = jackknife_pos(c, m, o, tmp, ts.pos, log) && train(c, m, task, o, &ts, out_path, log);
+    for (size_t di = 0; di < c->ndocs; di++) free(ts.pos[di]);
+    free(ts.pos);
     return ok;
 }
 

@@ -23,6 +23,8 @@ typedef struct lang_train_opts {
     int epochs, prune;       /* prune: see ap_trainer_save */
     uint32_t seed;
     const char *lexicon;     /* POS lexicon ("word TAB tag tag ...", likeliest first), or NULL */
+    int folds;               /* chunker: learn from the POS tags of taggers trained on all but
+                                one of this many folds of the documents (< 2: gold tags) */
 } lang_train_opts;
 
 bool lang_train_task(conll_corpus *c, const dy_model *m, int task, const lang_train_opts *o, const char *out_path,
