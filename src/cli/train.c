@@ -69,6 +69,7 @@ int cli_train(int argc, char **argv) {
         else if (!strcmp(a, "--prune") && has_value) o.prune = atoi(argv[++i]);
         else if (!strcmp(a, "--lexicon") && has_value) o.lexicon = argv[++i];
         else if (!strcmp(a, "--folds") && has_value) o.folds = atoi(argv[++i]);
+        else if (!strcmp(a, "--two-pass")) o.two_pass = true;
         else if (a[0] == '-') {
             fprintf(stderr, "dyad train: unknown option '%s' (see dyad train --help)\n", a);
             return 2;

@@ -87,6 +87,16 @@ static void lex_classes(const ap_model *am, const feat_ctx *c, uint64_t *lex) {
     }
 }
 
+/* A chunk tag I-X continues a chunk of type X: after anything else the best label that
+ * is not such an I-X (B-X, as a rule). */
+static int continuing(const ap_model *am, int32_t *scores, int best, const char *prev) {
+    while (am->labels[best][0] == 'I' && strcmp(am->labels[best] + 1, prev + 1) != 0) {
+        scores[best] = INT32_MIN;
+        best = ap_best_int(scores, am->nlabels);
+    }
+    return best;
+}
+
 /* Greedy decoding of one task over one sentence: out gets the label names, hist their
  * hashes (the history features read). */
 static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char **out, uint64_t *hist,
@@ -112,13 +122,30 @@ static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char *
         }
         ap_score(am, feats, n, scores);
         best = ap_best_int(scores, am->nlabels);
+        if (task == LT_CHUNK) best = continuing(am, scores, best, i > c->sb ? out[i - 1] : "O");
         out[i] = am->labels[best];
         hist[i] = am->label_hash[best];
         if (task == LT_NER && t->kind == TK_WORD && (t->flags & TF_CAP)) lang_memory_set(mem, t, hist[i]);
     }
 }
 
-typedef struct lang_scratch { tok_hashes *th; uint64_t *hist, *lex; } lang_scratch;
+/* POS tags of one sentence: the lexical classes, then one greedy pass, or two when the
+ * model has a second pass (features.h), which reads the first one's tags (into first). */
+static void pos_sentence(const ap_model *am, feat_ctx *c, uint64_t *lex, uint64_t *first, const char **out,
+                         uint64_t *hist) {
+    lex_classes(am, c, lex);
+    uint32_t n;
+    if (!ap_weights_of(am, feat_second_pass_key(), &n)) {
+        tag_sentence(am, LT_POS, c, out, hist, NULL);
+        return;
+    }
+    tag_sentence(am, LT_POS, c, out, first, NULL);
+    c->first = first;
+    tag_sentence(am, LT_POS, c, out, hist, NULL);
+    c->first = NULL;
+}
+
+typedef struct lang_scratch { tok_hashes *th; uint64_t *hist, *lex, *first; } lang_scratch;
 
 void lang_tag_sentence(dy_doc *d, const dy_model *m, uint32_t sent) {
     if (!m->has_tagger[LT_POS]) return;
@@ -132,12 +159,12 @@ void lang_tag_sentence(dy_doc *d, const dy_model *m, uint32_t sent) {
         sc->th = dy_arena_alloc_raw(&d->arena, n * sizeof *sc->th);
         sc->hist = dy_arena_alloc(&d->arena, n * sizeof *sc->hist);
         sc->lex = dy_arena_alloc_raw(&d->arena, n * sizeof *sc->lex);
+        sc->first = dy_arena_alloc_raw(&d->arena, n * sizeof *sc->first);
     }
     feat_hash_range(d, &m->word_classes, s->tok_begin, s->tok_end, sc->th + s->tok_begin);
-    feat_ctx c = {d, s->tok_begin, s->tok_end, sc->th, NULL, NULL, NULL, NULL, sc->lex, 0, false, false};
+    feat_ctx c = {d, s->tok_begin, s->tok_end, sc->th, NULL, NULL, NULL, NULL, sc->lex, NULL, 0, false, false};
     c.headline = feat_headline(d, c.sb, c.se);
-    lex_classes(&m->taggers[LT_POS], &c, sc->lex);
-    tag_sentence(&m->taggers[LT_POS], LT_POS, &c, d->pos, sc->hist, NULL);
+    pos_sentence(&m->taggers[LT_POS], &c, sc->lex, sc->first, d->pos, sc->hist);
 }
 
 void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
@@ -156,7 +183,8 @@ void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
         hashes[t] = dy_arena_alloc(&d->arena, n * sizeof(uint64_t));
     }
     uint64_t *lex = d->pos ? dy_arena_alloc_raw(&d->arena, n * sizeof *lex) : NULL;
-    feat_ctx c = {d, 0, 0, th, hashes[LT_POS], hashes[LT_CHUNK], NULL, NULL, lex, 0, false, false};
+    uint64_t *first = d->pos ? dy_arena_alloc_raw(&d->arena, n * sizeof *first) : NULL;
+    feat_ctx c = {d, 0, 0, th, hashes[LT_POS], hashes[LT_CHUNK], NULL, NULL, lex, NULL, 0, false, false};
     lang_memory mem = {0};
     if (d->ner) {
         c.gaz = lang_gazetteer(d, m);
@@ -166,9 +194,24 @@ void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
         c.sb = d->sents.v[si].tok_begin;
         c.se = d->sents.v[si].tok_end;
         c.headline = feat_headline(d, c.sb, c.se);
-        if (d->pos) lex_classes(&m->taggers[LT_POS], &c, lex);
-        if (d->pos) tag_sentence(&m->taggers[LT_POS], LT_POS, &c, d->pos, hashes[LT_POS], NULL);
+        if (d->pos) pos_sentence(&m->taggers[LT_POS], &c, lex, first, d->pos, hashes[LT_POS]);
         if (d->chunk) tag_sentence(&m->taggers[LT_CHUNK], LT_CHUNK, &c, d->chunk, hashes[LT_CHUNK], NULL);
         if (d->ner) tag_sentence(&m->taggers[LT_NER], LT_NER, &c, d->ner, hashes[LT_NER], &mem);
+    }
+}
+
+void lang_pos_tags(dy_doc *d, const dy_model *m, uint64_t *tags) {
+    size_t n = d->toks.n + 1;
+    tok_hashes *th = dy_arena_alloc_raw(&d->arena, n * sizeof *th);
+    uint64_t *lex = dy_arena_alloc_raw(&d->arena, n * sizeof *lex);
+    uint64_t *first = dy_arena_alloc_raw(&d->arena, n * sizeof *first);
+    const char **names = dy_arena_alloc(&d->arena, n * sizeof *names);
+    feat_hash_tokens(d, &m->word_classes, th);
+    feat_ctx c = {d, 0, 0, th, NULL, NULL, NULL, NULL, lex, NULL, 0, false, false};
+    for (size_t si = 0; si < d->sents.n; si++) {
+        c.sb = d->sents.v[si].tok_begin;
+        c.se = d->sents.v[si].tok_end;
+        c.headline = feat_headline(d, c.sb, c.se);
+        pos_sentence(&m->taggers[LT_POS], &c, lex, first, names, tags);
     }
 }

@@ -67,8 +67,10 @@ void ap_trainer_score(const ap_trainer *t, const uint64_t *feats, size_t n, floa
 void ap_trainer_fix(ap_trainer *t, uint64_t feat, int label, float w);
 /* One instance: move weights towards truth and away from guess (no change when equal). */
 void ap_trainer_update(ap_trainer *t, const uint64_t *feats, size_t n, int truth, int guess);
-/* Average, prune and write the model blob to path; returns false with errno set on I/O errors.
+/* Average, prune and write the model blob of n trainers (with the same labels, features
+ * apart: one table holds them all) to path; returns false with errno set on I/O errors.
  * Weights are stored as 16-bit integers (the largest as 32000); those smaller than prune
  * in that scale are dropped, which shrinks the model and speeds tagging. */
-bool ap_trainer_save(ap_trainer *t, const char *path, int prune, size_t *nfeatures_out);
+#define AP_MAX_TRAINERS 4
+bool ap_trainer_save(ap_trainer *t, int n, const char *path, int prune, size_t *nfeatures_out);
 #endif

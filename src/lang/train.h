@@ -23,6 +23,7 @@ typedef struct lang_train_opts {
     int epochs, prune;       /* prune: see ap_trainer_save */
     uint32_t seed;
     const char *lexicon;     /* POS lexicon ("word TAB tag tag ...", likeliest first), or NULL */
+    bool two_pass;           /* POS: a second pass reading the first pass's tags to the right */
     int folds;               /* chunker: learn from the POS tags of taggers trained on all but
                                 one of this many folds of the documents (< 2: gold tags) */
 } lang_train_opts;

@@ -64,8 +64,8 @@ TEST(perceptron_learns_saves_and_reloads) {
             ap_trainer_update(&t, f, 3, i % 2 ? yes : no, ap_best(scores, t.nlabels));
         }
     const char *a = "build/test-toy-a.ap", *b = "build/test-toy-b.ap";
-    CHECK(ap_trainer_save(&t, a, 0, NULL));
-    CHECK(ap_trainer_save(&t, b, 0, NULL));
+    CHECK(ap_trainer_save(&t, 1, a, 0, NULL));
+    CHECK(ap_trainer_save(&t, 1, b, 0, NULL));
     ap_trainer_free(&t);
     FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
     char ba[1 << 16], bb[1 << 16];
