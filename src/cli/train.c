@@ -27,6 +27,8 @@ static void train_usage(FILE *f) {
           "                  stored in pos.ap as features of the tagger\n"
           "  --folds N       train the chunker on POS tags predicted by taggers trained on\n"
           "                  N-1 of N folds of the documents (default: 10; 1: gold tags)\n"
+          "  --two-pass      POS: a second pass that reads the first pass's tags of the\n"
+          "                  words to the right (slower tagging; not used for models/)\n"
           "  -h, --help      this help\n",
           f);
 }

@@ -25,16 +25,8 @@ static inline uint64_t fmix(uint64_t x) {
     return x;
 }
 
-#include <stdlib.h>
-static int drop_init, drop_base;
-static unsigned char dropped[256];
-static inline int is_dropped(int id) {
-    if (!drop_init) { drop_init = 1; const char *e = getenv("DROP"); while (e && *e) { int v = atoi(e); if (v >= 0 && v < 256) dropped[v] = 1; e = strchr(e, ','); if (e) e++; } }
-    id += drop_base;
-    return id >= 0 && id < 256 && dropped[id];
-}
-static inline uint64_t f1(int id, uint64_t a) { return is_dropped(id) ? 0 : fmix(a + (uint64_t)id * GOLDEN); }
-static inline uint64_t f2(int id, uint64_t a, uint64_t b) { return is_dropped(id) ? 0 : fmix(a + (uint64_t)id * GOLDEN + fmix(b ^ GOLDEN)); }
+static inline uint64_t f1(int id, uint64_t a) { return fmix(a + (uint64_t)id * GOLDEN); }
+static inline uint64_t f2(int id, uint64_t a, uint64_t b) { return fmix(a + (uint64_t)id * GOLDEN + fmix(b ^ GOLDEN)); }
 
 uint64_t feat_label_hash(const char *label) { return fnv(label, strlen(label)); }
 
@@ -99,7 +91,7 @@ bool feat_headline(const dy_doc *d, uint32_t sb, uint32_t se) {
 typedef struct fbuf { uint64_t *out; size_t n; } fbuf;
 
 static inline void add(fbuf *b, uint64_t h) {
-    if (h && b->n < FEAT_MAX) b->out[b->n++] = h;
+    if (b->n < FEAT_MAX) b->out[b->n++] = h ? h : 1;
 }
 
 static inline uint64_t word(const feat_ctx *c, long i) {
@@ -128,7 +120,9 @@ uint64_t feat_second_pass_key(void) { return f1(97, 1); }
 
 /* POS templates, chosen by leaving each out in turn on CoNLL testa: those whose loss did
  * not cost accuracy are gone (the bare word, shape and previous tag among them: their
- * pairs say it), which makes tagging a third faster. Template numbers are hash salts. */
+ * pairs say it), which makes tagging a third faster; the word's lexical class with the
+ * next one's (and the previous tag, or the word) added 0.1 point. Template numbers are
+ * hash salts. */
 size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
     fbuf b = {out, 0};
     const tok_hashes *h = &c->th[i];
@@ -155,6 +149,8 @@ size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
     add(&b, f1(72, a1));
     add(&b, f2(74, a0, h->shape));
     add(&b, f2(83, h->pre[0], h->suf[2]));
+    add(&b, f2(80, f2(0, p1, a0), a1));
+    add(&b, f2(87, h->key, a1));
     if (c->first) {
         uint64_t r0 = c->first[i], r1 = tag(c->first, c, (long)i + 1), r2 = tag(c->first, c, (long)i + 2);
         add(&b, f1(90, r0));
@@ -169,52 +165,43 @@ size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
     return b.n;
 }
 
+/* Chunk templates: tags, words and the chunk history around the word, and the lexical
+ * classes; eleven templates whose loss cost at most 0.05 F1 each on testa (0.10 together)
+ * are gone, which shrank the model from 6.0 to 3.4 MB and keeps POS + chunks + NER as
+ * fast as before the lexicon. */
 size_t feat_chunk(const feat_ctx *c, uint32_t i, uint64_t *out) {
     fbuf b = {out, 0};
-    drop_base = 100;
     const tok_hashes *h = &c->th[i];
     uint64_t t0 = tag(c->pos, c, i), tm1 = tag(c->pos, c, (long)i - 1), tm2 = tag(c->pos, c, (long)i - 2),
              tp1 = tag(c->pos, c, (long)i + 1), tp2 = tag(c->pos, c, (long)i + 2);
-    uint64_t c1 = tag(c->hist, c, (long)i - 1), c2 = tag(c->hist, c, (long)i - 2);
+    uint64_t c1 = tag(c->hist, c, (long)i - 1);
     add(&b, f1(1, 0));
     add(&b, f1(2, h->key));
     add(&b, f1(3, t0));
     add(&b, f1(4, tm1));
-    add(&b, f1(5, tm2));
     add(&b, f1(6, tp1));
-    add(&b, f1(7, tp2));
     add(&b, f2(8, tm1, t0));
     add(&b, f2(9, t0, tp1));
     add(&b, f2(10, tm2, tm1));
     add(&b, f2(11, tp1, tp2));
     add(&b, f1(12, c1));
-    add(&b, f2(13, c1, c2));
     add(&b, f2(14, c1, t0));
     add(&b, f1(15, word(c, (long)i - 1)));
-    add(&b, f1(16, word(c, (long)i + 1)));
     add(&b, f2(17, h->key, t0));
     add(&b, f2(18, word(c, (long)i - 1), t0));
     add(&b, f2(19, t0, word(c, (long)i + 1)));
     add(&b, f1(20, h->suf[2]));
     add(&b, f2(21, h->coarse, t0));
     add(&b, f2(22, f2(0, tm1, t0), tp1));
-    add(&b, f2(23, word(c, (long)i - 1), h->key));
     add(&b, f2(24, h->key, word(c, (long)i + 1)));
     add(&b, f2(25, c1, h->key));
-    add(&b, f2(26, f2(0, c1, t0), tp1));
-    add(&b, f2(27, h->shape, t0));
     add(&b, f1(28, word(c, (long)i - 2)));
-    add(&b, f1(29, word(c, (long)i + 2)));
-    add(&b, f2(30, tp1, word(c, (long)i + 1)));
     add(&b, f2(31, tm1, word(c, (long)i - 1)));
     if (c->lex) {
-        uint64_t a0 = c->lex[i], a1 = i + 1 < c->se ? c->lex[i + 1] : H_EOS, am1 = i > c->sb ? c->lex[i - 1] : H_BOS;
-        add(&b, f2(32, a0, t0));
-        add(&b, f1(33, a1));
+        uint64_t a0 = c->lex[i], am1 = i > c->sb ? c->lex[i - 1] : H_BOS;
         add(&b, f2(34, c1, a0));
         add(&b, f2(35, am1, a0));
     }
-    drop_base = 0;
     return b.n;
 }
 

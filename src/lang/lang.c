@@ -74,7 +74,11 @@ void lang_memory_set(lang_memory *mem, const dy_token *t, uint64_t label) {
 
 /* The lexical class of every word of the sentence, from the lexicon in the POS model. */
 static void lex_classes(const ap_model *am, const feat_ctx *c, uint64_t *lex) {
+    enum { AHEAD = 4 };   /* the table slots of words a few ahead are fetched meanwhile */
+    for (uint32_t i = c->sb; i < c->se && i < c->sb + AHEAD; i++)
+        __builtin_prefetch(&am->table[feat_lex_key(c->th[i].text) & (am->cap - 1)]);
     for (uint32_t i = c->sb; i < c->se; i++) {
+        if (i + AHEAD < c->se) __builtin_prefetch(&am->table[feat_lex_key(c->th[i + AHEAD].text) & (am->cap - 1)]);
         uint32_t n;
         const ap_weight *w = ap_weights_of(am, feat_lex_key(c->th[i].text), &n);
         uint64_t mask = 0;
@@ -131,9 +135,7 @@ static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char *
 
 /* POS tags of one sentence: the lexical classes, then one greedy pass, or two when the
  * model has a second pass (features.h), which reads the first one's tags (into first). */
-static void pos_sentence(const ap_model *am, feat_ctx *c, uint64_t *lex, uint64_t *first, const char **out,
-                         uint64_t *hist) {
-    lex_classes(am, c, lex);
+static void pos_sentence(const ap_model *am, feat_ctx *c, uint64_t *first, const char **out, uint64_t *hist) {
     uint32_t n;
     if (!ap_weights_of(am, feat_second_pass_key(), &n)) {
         tag_sentence(am, LT_POS, c, out, hist, NULL);
@@ -164,7 +166,8 @@ void lang_tag_sentence(dy_doc *d, const dy_model *m, uint32_t sent) {
     feat_hash_range(d, &m->word_classes, s->tok_begin, s->tok_end, sc->th + s->tok_begin);
     feat_ctx c = {d, s->tok_begin, s->tok_end, sc->th, NULL, NULL, NULL, NULL, sc->lex, NULL, 0, false, false};
     c.headline = feat_headline(d, c.sb, c.se);
-    pos_sentence(&m->taggers[LT_POS], &c, sc->lex, sc->first, d->pos, sc->hist);
+    lex_classes(&m->taggers[LT_POS], &c, sc->lex);
+    pos_sentence(&m->taggers[LT_POS], &c, sc->first, d->pos, sc->hist);
 }
 
 void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
@@ -194,7 +197,8 @@ void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
         c.sb = d->sents.v[si].tok_begin;
         c.se = d->sents.v[si].tok_end;
         c.headline = feat_headline(d, c.sb, c.se);
-        if (d->pos) pos_sentence(&m->taggers[LT_POS], &c, lex, first, d->pos, hashes[LT_POS]);
+        if (lex) lex_classes(&m->taggers[LT_POS], &c, lex);
+        if (d->pos) pos_sentence(&m->taggers[LT_POS], &c, first, d->pos, hashes[LT_POS]);
         if (d->chunk) tag_sentence(&m->taggers[LT_CHUNK], LT_CHUNK, &c, d->chunk, hashes[LT_CHUNK], NULL);
         if (d->ner) tag_sentence(&m->taggers[LT_NER], LT_NER, &c, d->ner, hashes[LT_NER], &mem);
     }
@@ -212,6 +216,7 @@ void lang_pos_tags(dy_doc *d, const dy_model *m, uint64_t *tags) {
         c.sb = d->sents.v[si].tok_begin;
         c.se = d->sents.v[si].tok_end;
         c.headline = feat_headline(d, c.sb, c.se);
-        pos_sentence(&m->taggers[LT_POS], &c, lex, first, names, tags);
+        lex_classes(&m->taggers[LT_POS], &c, lex);
+        pos_sentence(&m->taggers[LT_POS], &c, first, names, tags);
     }
 }

@@ -122,10 +122,12 @@ int ap_label_id(const ap_model *m, const char *name) {
 void ap_trainer_init(ap_trainer *t) {
     memset(t, 0, sizeof *t);
     u64map_init(&t->index, 1 << 16);
+    u64map_init(&t->fixed, 1 << 10);
 }
 
 void ap_trainer_free(ap_trainer *t) {
     u64map_free(&t->index);
+    u64map_free(&t->fixed);
     free(t->w);
     free(t->total);
     free(t->stamp);
@@ -175,6 +177,7 @@ void ap_trainer_score(const ap_trainer *t, const uint64_t *feats, size_t n, floa
 
 void ap_trainer_fix(ap_trainer *t, uint64_t feat, int label, float w) {
     size_t r = row_of(t, feat);
+    u64map_put(&t->fixed, feat, 1);
     t->w[r * t->nlabels + (size_t)label] = w;   /* averages to w as long as no update touches it */
 }
 
@@ -212,18 +215,23 @@ bool ap_trainer_save(ap_trainer *ts, int ntrainers, const char *path, int prune,
     }
     /* 16-bit weights, one scale for all: a weight that rounds to 0 is dropped. */
     float scale = maxw > 0 ? maxw / 32000.0f : 1.0f;
-    for (int n = 0; n < ntrainers; n++)
-        for (size_t r = 0; r < ts[n].rows; r++) {
-            size_t nz = 0;
+    for (int n = 0; n < ntrainers; n++) {
+        const ap_trainer *t = &ts[n];
+        for (size_t s = 0; s < t->index.cap; s++) {
+            if (!t->index.keys[s]) continue;
+            size_t r = t->index.values[s], nz = 0;
+            uint32_t fixed;
+            bool keep_all = u64map_get(&t->fixed, t->index.keys[s], &fixed);
             for (size_t k = 0; k < L; k++) {
                 int16_t *w = &q[n][r * L + k];
                 *w = (int16_t)lrintf(avg[n][r * L + k] / scale);
-                if (abs(*w) < prune) *w = 0;
+                if (abs(*w) < prune && !keep_all) *w = 0;
                 nz += *w != 0;
             }
             nweights += nz;
             nfeat += nz > 0;
         }
+    }
     uint32_t cap = 64;
     while (cap < nfeat * 2) cap *= 2;
     ap_entry *table = calloc(cap, sizeof *table);

@@ -51,6 +51,7 @@ typedef struct ap_trainer {
     char labels[AP_MAX_LABELS][AP_LABEL_LEN];
     uint64_t label_hash[AP_MAX_LABELS];
     u64map index;                 /* feature -> row */
+    u64map fixed;                 /* features stored with ap_trainer_fix: never pruned */
     float *w;                     /* rows x nlabels current weights */
     double *total;                /* accumulated weights for averaging */
     uint32_t *stamp;              /* instance count at the last change */
@@ -70,7 +71,8 @@ void ap_trainer_update(ap_trainer *t, const uint64_t *feats, size_t n, int truth
 /* Average, prune and write the model blob of n trainers (with the same labels, features
  * apart: one table holds them all) to path; returns false with errno set on I/O errors.
  * Weights are stored as 16-bit integers (the largest as 32000); those smaller than prune
- * in that scale are dropped, which shrinks the model and speeds tagging. */
+ * in that scale are dropped (never those stored with ap_trainer_fix), which shrinks the
+ * model and speeds tagging. */
 #define AP_MAX_TRAINERS 4
 bool ap_trainer_save(ap_trainer *t, int n, const char *path, int prune, size_t *nfeatures_out);
 #endif
