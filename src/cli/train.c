@@ -23,6 +23,12 @@ static void train_usage(FILE *f) {
           "  --epochs N      passes over the data (default: 10)\n"
           "  --seed N        shuffling seed (default: 1)\n"
           "  --prune N       drop weights below N/32000 of the largest (default: 0)\n"
+          "  --lexicon FILE  POS lexicon, lines 'word TAB tag tag ...' (likeliest first),\n"
+          "                  stored in pos.ap as features of the tagger\n"
+          "  --folds N       train the chunker on POS tags predicted by taggers trained on\n"
+          "                  N-1 of N folds of the documents (default: 10; 1: gold tags)\n"
+          "  --two-pass      POS: a second pass that reads the first pass's tags of the\n"
+          "                  words to the right (slower tagging; not used for models/)\n"
           "  -h, --help      this help\n",
           f);
 }
@@ -44,8 +50,8 @@ static int task_of(const char *s) {
 
 int cli_train(int argc, char **argv) {
     const char *out = "models", *path = NULL;
-    int task = LT_COUNT, epochs = 10, prune = 0;
-    uint32_t seed = 1;
+    int task = LT_COUNT;
+    lang_train_opts o = {.epochs = 10, .seed = 1, .folds = 10};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -60,15 +66,18 @@ int cli_train(int argc, char **argv) {
                 fprintf(stderr, "dyad train: --task wants pos, chunk, ner or all\n");
                 return 2;
             }
-        } else if (!strcmp(a, "--epochs") && has_value) epochs = atoi(argv[++i]);
-        else if (!strcmp(a, "--seed") && has_value) seed = (uint32_t)strtoul(argv[++i], NULL, 10);
-        else if (!strcmp(a, "--prune") && has_value) prune = atoi(argv[++i]);
+        } else if (!strcmp(a, "--epochs") && has_value) o.epochs = atoi(argv[++i]);
+        else if (!strcmp(a, "--seed") && has_value) o.seed = (uint32_t)strtoul(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--prune") && has_value) o.prune = atoi(argv[++i]);
+        else if (!strcmp(a, "--lexicon") && has_value) o.lexicon = argv[++i];
+        else if (!strcmp(a, "--folds") && has_value) o.folds = atoi(argv[++i]);
+        else if (!strcmp(a, "--two-pass")) o.two_pass = true;
         else if (a[0] == '-') {
             fprintf(stderr, "dyad train: unknown option '%s' (see dyad train --help)\n", a);
             return 2;
         } else path = a;
     }
-    if (!path || epochs < 1) {
+    if (!path || o.epochs < 1) {
         train_usage(stderr);
         return 2;
     }
@@ -85,13 +94,13 @@ int cli_train(int argc, char **argv) {
         return 2;
     }
     fprintf(stderr, "dyad train: %zu documents, %zu sentences, %zu tokens from %s; %d epochs, seed %u\n", c.ndocs,
-            c.nsents, c.ntokens, path, epochs, seed);
+            c.nsents, c.ntokens, path, o.epochs, o.seed);
     int status = 0;
     for (int t = 0; t < LT_COUNT && !status; t++) {
         if (task != LT_COUNT && task != t) continue;
         char file[4096];
         snprintf(file, sizeof file, "%s/%s.ap", out, lang_task_names[t]);
-        if (!lang_train_task(&c, m, t, epochs, seed, prune, file, stderr)) {
+        if (!lang_train_task(&c, m, t, &o, file, stderr)) {
             fprintf(stderr, "dyad train: cannot write %s: %s\n", file, strerror(errno));
             status = 2;
         }

@@ -108,67 +108,100 @@ static inline uint64_t shape_at(const feat_ctx *c, long i) {
 
 uint64_t feat_sure_key(const feat_ctx *c, uint32_t i) { return f1(99, c->th[i].text); }
 
+uint64_t feat_text_hash(const char *s, size_t n) { return fnv(s, n); }
+
+uint64_t feat_lex_key(uint64_t text_hash) { return f1(98, text_hash); }
+
+uint64_t feat_lex_class(uint64_t label_mask, int first) {
+    return first < 0 ? H_UNK : fmix(label_mask ^ (uint64_t)(first + 1) * GOLDEN);
+}
+
+uint64_t feat_second_pass_key(void) { return f1(97, 1); }
+
+/* POS templates, chosen by leaving each out in turn on CoNLL testa: those whose loss did
+ * not cost accuracy are gone (the bare word, shape and previous tag among them: their
+ * pairs say it), which makes tagging a third faster; the word's lexical class with the
+ * next one's (and the previous tag, or the word) added 0.1 point. Template numbers are
+ * hash salts. */
 size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
     fbuf b = {out, 0};
     const tok_hashes *h = &c->th[i];
     uint64_t p1 = tag(c->hist, c, (long)i - 1), p2 = tag(c->hist, c, (long)i - 2);
+    uint64_t a0 = c->lex[i], a1 = i + 1 < c->se ? c->lex[i + 1] : H_EOS;
     add(&b, f1(1, 0));
-    add(&b, f1(2, h->key));
-    for (int k = 0; k < 4; k++) add(&b, f1(3 + k, h->suf[k]));
+    add(&b, f1(3, h->suf[0]));
+    add(&b, f1(5, h->suf[2]));
     add(&b, f1(13, h->pre[0]));
-    add(&b, f1(15, h->pre[2]));
-    add(&b, f1(30, h->shape));
-    add(&b, f1(31, p1));
     add(&b, f2(32, p1, p2));
     add(&b, f2(33, p1, h->key));
-    add(&b, f1(34, word(c, (long)i - 1)));
-    add(&b, f1(35, word(c, (long)i - 2)));
-    add(&b, f1(36, word(c, (long)i + 1)));
-    add(&b, f1(37, word(c, (long)i + 2)));
     add(&b, f2(38, word(c, (long)i - 1), h->key));
     add(&b, f2(39, h->key, word(c, (long)i + 1)));
-    if (i + 1 < c->se) add(&b, f1(40, c->th[i + 1].suf[2]));
-    if (i > c->sb) add(&b, f1(41, c->th[i - 1].suf[2]));
     if (i == c->sb) add(&b, f1(42, (c->d->toks.v[i].flags & TF_CAP) ? 1 : 2));
     add(&b, f2(43, p1, h->shape));
     add(&b, f2(44, p1, word(c, (long)i + 1)));
     add(&b, f2(45, h->shape, word(c, (long)i - 1)));
     if (i + 1 < c->se) add(&b, f2(46, h->key, c->th[i + 1].suf[2]));
     if (c->headline) add(&b, f1(47, h->key));
-    add(&b, f1(60, h->coarse));
     add(&b, f1(61, h->fine));
-    if (i > c->sb) add(&b, f2(62, c->th[i - 1].coarse, p1));
     if (i + 1 < c->se) add(&b, f1(63, c->th[i + 1].coarse));
+    add(&b, f1(70, a0));
+    add(&b, f2(71, a0, p1));
+    add(&b, f1(72, a1));
+    add(&b, f2(74, a0, h->shape));
+    add(&b, f2(83, h->pre[0], h->suf[2]));
+    add(&b, f2(80, f2(0, p1, a0), a1));
+    add(&b, f2(87, h->key, a1));
+    if (c->first) {
+        uint64_t r0 = c->first[i], r1 = tag(c->first, c, (long)i + 1), r2 = tag(c->first, c, (long)i + 2);
+        add(&b, f1(90, r0));
+        add(&b, f1(91, r1));
+        add(&b, f2(92, r1, r2));
+        add(&b, f2(93, p1, r1));
+        add(&b, f2(94, h->key, r1));
+        add(&b, f2(95, r0, r1));
+        add(&b, f2(96, a0, r1));
+        for (size_t k = 0; k < b.n; k++) b.out[k] = fmix(b.out[k] ^ 0x2545F4914F6CDD1Dull);
+    }
     return b.n;
 }
 
+/* Chunk templates: tags, words and the chunk history around the word, and the lexical
+ * classes; eleven templates whose loss cost at most 0.05 F1 each on testa (0.10 together)
+ * are gone, which shrank the model from 6.0 to 3.4 MB and keeps POS + chunks + NER as
+ * fast as before the lexicon. */
 size_t feat_chunk(const feat_ctx *c, uint32_t i, uint64_t *out) {
     fbuf b = {out, 0};
     const tok_hashes *h = &c->th[i];
     uint64_t t0 = tag(c->pos, c, i), tm1 = tag(c->pos, c, (long)i - 1), tm2 = tag(c->pos, c, (long)i - 2),
              tp1 = tag(c->pos, c, (long)i + 1), tp2 = tag(c->pos, c, (long)i + 2);
-    uint64_t c1 = tag(c->hist, c, (long)i - 1), c2 = tag(c->hist, c, (long)i - 2);
+    uint64_t c1 = tag(c->hist, c, (long)i - 1);
     add(&b, f1(1, 0));
     add(&b, f1(2, h->key));
     add(&b, f1(3, t0));
     add(&b, f1(4, tm1));
-    add(&b, f1(5, tm2));
     add(&b, f1(6, tp1));
-    add(&b, f1(7, tp2));
     add(&b, f2(8, tm1, t0));
     add(&b, f2(9, t0, tp1));
     add(&b, f2(10, tm2, tm1));
     add(&b, f2(11, tp1, tp2));
     add(&b, f1(12, c1));
-    add(&b, f2(13, c1, c2));
     add(&b, f2(14, c1, t0));
     add(&b, f1(15, word(c, (long)i - 1)));
-    add(&b, f1(16, word(c, (long)i + 1)));
     add(&b, f2(17, h->key, t0));
     add(&b, f2(18, word(c, (long)i - 1), t0));
     add(&b, f2(19, t0, word(c, (long)i + 1)));
     add(&b, f1(20, h->suf[2]));
     add(&b, f2(21, h->coarse, t0));
+    add(&b, f2(22, f2(0, tm1, t0), tp1));
+    add(&b, f2(24, h->key, word(c, (long)i + 1)));
+    add(&b, f2(25, c1, h->key));
+    add(&b, f1(28, word(c, (long)i - 2)));
+    add(&b, f2(31, tm1, word(c, (long)i - 1)));
+    if (c->lex) {
+        uint64_t a0 = c->lex[i], am1 = i > c->sb ? c->lex[i - 1] : H_BOS;
+        add(&b, f2(34, c1, a0));
+        add(&b, f2(35, am1, a0));
+    }
     return b.n;
 }
 

@@ -27,6 +27,8 @@ typedef struct feat_ctx {
     const uint64_t *chunk;       /* per token: hash of its chunk tag */
     const uint64_t *hist;        /* per token: hash of this task's label, valid before i */
     const uint8_t *gaz;          /* per token: dictionary match code (lang.c), or NULL */
+    const uint64_t *lex;         /* POS: per token, its lexical class (feat_lex_class) */
+    const uint64_t *first;       /* POS second pass: per token, hash of the first pass's tag */
     uint64_t remembered;         /* NER: hash of the label this word got earlier in the document, or 0 */
     bool cap_elsewhere;          /* NER: the word is capitalised mid-sentence elsewhere in the doc */
     bool headline;               /* the sentence is written in capitals ("SOCCER - JAPAN GET LUCKY WIN") */
@@ -43,6 +45,17 @@ uint64_t feat_label_hash(const char *label);
 /* The tag-dictionary key of token i: a word as written that the training data labels
  * (nearly) always the same way ("the", ",", "said") gets its label without scoring. */
 uint64_t feat_sure_key(const feat_ctx *c, uint32_t i);
+
+/* The POS lexicon: words as written with the tags a tagged corpus gave them, stored in the
+ * POS model under feat_lex_key(hash of the word); a word's lexical class hashes the set
+ * of those tags (a mask of label ids) and the likeliest one (first < 0: not in it). */
+uint64_t feat_text_hash(const char *s, size_t n);
+uint64_t feat_lex_key(uint64_t text_hash);
+uint64_t feat_lex_class(uint64_t label_mask, int first);
+
+/* Stored in a POS model that has a second pass (feat_pos with c->first set): its features
+ * are the first pass's, told apart, and the first pass's tags around the word. */
+uint64_t feat_second_pass_key(void);
 
 size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out);
 size_t feat_chunk(const feat_ctx *c, uint32_t i, uint64_t *out);

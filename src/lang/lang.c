@@ -72,6 +72,35 @@ void lang_memory_set(lang_memory *mem, const dy_token *t, uint64_t label) {
     mem->labels[i] = label;
 }
 
+/* The lexical class of every word of the sentence, from the lexicon in the POS model. */
+static void lex_classes(const ap_model *am, const feat_ctx *c, uint64_t *lex) {
+    enum { AHEAD = 4 };   /* the table slots of words a few ahead are fetched meanwhile */
+    for (uint32_t i = c->sb; i < c->se && i < c->sb + AHEAD; i++)
+        __builtin_prefetch(&am->table[feat_lex_key(c->th[i].text) & (am->cap - 1)]);
+    for (uint32_t i = c->sb; i < c->se; i++) {
+        if (i + AHEAD < c->se) __builtin_prefetch(&am->table[feat_lex_key(c->th[i + AHEAD].text) & (am->cap - 1)]);
+        uint32_t n;
+        const ap_weight *w = ap_weights_of(am, feat_lex_key(c->th[i].text), &n);
+        uint64_t mask = 0;
+        int first = -1;
+        for (uint32_t k = 0; k < n; k++) {
+            mask |= 1ull << w[k].label;
+            if (first < 0 || w[k].w > w[first].w) first = (int)k;
+        }
+        lex[i] = feat_lex_class(mask, first < 0 ? -1 : w[first].label);
+    }
+}
+
+/* A chunk tag I-X continues a chunk of type X: after anything else the best label that
+ * is not such an I-X (B-X, as a rule). */
+static int continuing(const ap_model *am, int32_t *scores, int best, const char *prev) {
+    while (am->labels[best][0] == 'I' && strcmp(am->labels[best] + 1, prev + 1) != 0) {
+        scores[best] = INT32_MIN;
+        best = ap_best_int(scores, am->nlabels);
+    }
+    return best;
+}
+
 /* Greedy decoding of one task over one sentence: out gets the label names, hist their
  * hashes (the history features read). */
 static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char **out, uint64_t *hist,
@@ -97,13 +126,28 @@ static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char *
         }
         ap_score(am, feats, n, scores);
         best = ap_best_int(scores, am->nlabels);
+        if (task == LT_CHUNK) best = continuing(am, scores, best, i > c->sb ? out[i - 1] : "O");
         out[i] = am->labels[best];
         hist[i] = am->label_hash[best];
         if (task == LT_NER && t->kind == TK_WORD && (t->flags & TF_CAP)) lang_memory_set(mem, t, hist[i]);
     }
 }
 
-typedef struct lang_scratch { tok_hashes *th; uint64_t *hist; } lang_scratch;
+/* POS tags of one sentence: the lexical classes, then one greedy pass, or two when the
+ * model has a second pass (features.h), which reads the first one's tags (into first). */
+static void pos_sentence(const ap_model *am, feat_ctx *c, uint64_t *first, const char **out, uint64_t *hist) {
+    uint32_t n;
+    if (!ap_weights_of(am, feat_second_pass_key(), &n)) {
+        tag_sentence(am, LT_POS, c, out, hist, NULL);
+        return;
+    }
+    tag_sentence(am, LT_POS, c, out, first, NULL);
+    c->first = first;
+    tag_sentence(am, LT_POS, c, out, hist, NULL);
+    c->first = NULL;
+}
+
+typedef struct lang_scratch { tok_hashes *th; uint64_t *hist, *lex, *first; } lang_scratch;
 
 void lang_tag_sentence(dy_doc *d, const dy_model *m, uint32_t sent) {
     if (!m->has_tagger[LT_POS]) return;
@@ -116,11 +160,14 @@ void lang_tag_sentence(dy_doc *d, const dy_model *m, uint32_t sent) {
         sc = d->lang_scratch = dy_arena_alloc(&d->arena, sizeof *sc);
         sc->th = dy_arena_alloc_raw(&d->arena, n * sizeof *sc->th);
         sc->hist = dy_arena_alloc(&d->arena, n * sizeof *sc->hist);
+        sc->lex = dy_arena_alloc_raw(&d->arena, n * sizeof *sc->lex);
+        sc->first = dy_arena_alloc_raw(&d->arena, n * sizeof *sc->first);
     }
     feat_hash_range(d, &m->word_classes, s->tok_begin, s->tok_end, sc->th + s->tok_begin);
-    feat_ctx c = {d, s->tok_begin, s->tok_end, sc->th, NULL, NULL, NULL, NULL, 0, false, false};
+    feat_ctx c = {d, s->tok_begin, s->tok_end, sc->th, NULL, NULL, NULL, NULL, sc->lex, NULL, 0, false, false};
     c.headline = feat_headline(d, c.sb, c.se);
-    tag_sentence(&m->taggers[LT_POS], LT_POS, &c, d->pos, sc->hist, NULL);
+    lex_classes(&m->taggers[LT_POS], &c, sc->lex);
+    pos_sentence(&m->taggers[LT_POS], &c, sc->first, d->pos, sc->hist);
 }
 
 void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
@@ -138,7 +185,9 @@ void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
         *outs[t] = dy_arena_alloc(&d->arena, n * sizeof **outs[t]);
         hashes[t] = dy_arena_alloc(&d->arena, n * sizeof(uint64_t));
     }
-    feat_ctx c = {d, 0, 0, th, hashes[LT_POS], hashes[LT_CHUNK], NULL, NULL, 0, false, false};
+    uint64_t *lex = d->pos ? dy_arena_alloc_raw(&d->arena, n * sizeof *lex) : NULL;
+    uint64_t *first = d->pos ? dy_arena_alloc_raw(&d->arena, n * sizeof *first) : NULL;
+    feat_ctx c = {d, 0, 0, th, hashes[LT_POS], hashes[LT_CHUNK], NULL, NULL, lex, NULL, 0, false, false};
     lang_memory mem = {0};
     if (d->ner) {
         c.gaz = lang_gazetteer(d, m);
@@ -148,8 +197,26 @@ void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
         c.sb = d->sents.v[si].tok_begin;
         c.se = d->sents.v[si].tok_end;
         c.headline = feat_headline(d, c.sb, c.se);
-        if (d->pos) tag_sentence(&m->taggers[LT_POS], LT_POS, &c, d->pos, hashes[LT_POS], NULL);
+        if (lex) lex_classes(&m->taggers[LT_POS], &c, lex);
+        if (d->pos) pos_sentence(&m->taggers[LT_POS], &c, first, d->pos, hashes[LT_POS]);
         if (d->chunk) tag_sentence(&m->taggers[LT_CHUNK], LT_CHUNK, &c, d->chunk, hashes[LT_CHUNK], NULL);
         if (d->ner) tag_sentence(&m->taggers[LT_NER], LT_NER, &c, d->ner, hashes[LT_NER], &mem);
+    }
+}
+
+void lang_pos_tags(dy_doc *d, const dy_model *m, uint64_t *tags) {
+    size_t n = d->toks.n + 1;
+    tok_hashes *th = dy_arena_alloc_raw(&d->arena, n * sizeof *th);
+    uint64_t *lex = dy_arena_alloc_raw(&d->arena, n * sizeof *lex);
+    uint64_t *first = dy_arena_alloc_raw(&d->arena, n * sizeof *first);
+    const char **names = dy_arena_alloc(&d->arena, n * sizeof *names);
+    feat_hash_tokens(d, &m->word_classes, th);
+    feat_ctx c = {d, 0, 0, th, NULL, NULL, NULL, NULL, lex, NULL, 0, false, false};
+    for (size_t si = 0; si < d->sents.n; si++) {
+        c.sb = d->sents.v[si].tok_begin;
+        c.se = d->sents.v[si].tok_end;
+        c.headline = feat_headline(d, c.sb, c.se);
+        lex_classes(&m->taggers[LT_POS], &c, lex);
+        pos_sentence(&m->taggers[LT_POS], &c, first, names, tags);
     }
 }

@@ -18,6 +18,10 @@ void lang_run(dy_doc *d, const dy_model *m, unsigned tasks);
  * elsewhere): for stages that need tags in a few sentences, such as the event coder. */
 void lang_tag_sentence(dy_doc *d, const dy_model *m, uint32_t sent);
 
+/* POS tags of the whole document as label hashes (feat_label_hash), indexed like its
+ * tokens, into tags: what training reads from a tagger (jack-knifing). */
+void lang_pos_tags(dy_doc *d, const dy_model *m, uint64_t *tags);
+
 /* Dictionary match code of every token (feature of the recogniser); arena memory. */
 uint8_t *lang_gazetteer(dy_doc *d, const dy_model *m);
 

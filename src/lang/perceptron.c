@@ -87,10 +87,16 @@ void ap_score(const ap_model *m, const uint64_t *feats, size_t n, int32_t *score
     }
 }
 
-int ap_single_label(const ap_model *m, uint64_t feat) {
+const ap_weight *ap_weights_of(const ap_model *m, uint64_t feat, uint32_t *n) {
     const ap_entry *e = &m->table[slot_of(m->table, m->cap, feat)];
-    if (!e->fp || (e->off_n & 0xFF) != 1) return -1;
-    return m->weights[e->off_n >> 8].label;
+    *n = e->fp ? e->off_n & 0xFF : 0;
+    return e->fp ? &m->weights[e->off_n >> 8] : NULL;
+}
+
+int ap_single_label(const ap_model *m, uint64_t feat) {
+    uint32_t n;
+    const ap_weight *w = ap_weights_of(m, feat, &n);
+    return n == 1 ? w->label : -1;
 }
 
 int ap_best_int(const int32_t *scores, uint32_t nlabels) {
@@ -116,10 +122,12 @@ int ap_label_id(const ap_model *m, const char *name) {
 void ap_trainer_init(ap_trainer *t) {
     memset(t, 0, sizeof *t);
     u64map_init(&t->index, 1 << 16);
+    u64map_init(&t->fixed, 1 << 10);
 }
 
 void ap_trainer_free(ap_trainer *t) {
     u64map_free(&t->index);
+    u64map_free(&t->fixed);
     free(t->w);
     free(t->total);
     free(t->stamp);
@@ -167,9 +175,10 @@ void ap_trainer_score(const ap_trainer *t, const uint64_t *feats, size_t n, floa
     }
 }
 
-void ap_trainer_fix(ap_trainer *t, uint64_t feat, int label) {
+void ap_trainer_fix(ap_trainer *t, uint64_t feat, int label, float w) {
     size_t r = row_of(t, feat);
-    t->w[r * t->nlabels + (size_t)label] = 1.0f;   /* averages to 1 as long as no update touches it */
+    u64map_put(&t->fixed, feat, 1);
+    t->w[r * t->nlabels + (size_t)label] = w;   /* averages to w as long as no update touches it */
 }
 
 static void bump(ap_trainer *t, size_t at, float v) {
@@ -189,48 +198,62 @@ void ap_trainer_update(ap_trainer *t, const uint64_t *feats, size_t n, int truth
     }
 }
 
-bool ap_trainer_save(ap_trainer *t, const char *path, int prune, size_t *nfeatures_out) {
-    size_t L = t->nlabels, nweights = 0, nfeat = 0;
-    float *avg = malloc((t->rows * L + 1) * sizeof *avg), maxw = 0.0f;
-    if (!avg) dy_die("trainer: out of memory (averaging)");
-    for (size_t i = 0; i < t->rows * L; i++) {
-        double total = t->total[i] + (double)(t->clock - t->stamp[i]) * t->w[i];
-        avg[i] = t->clock ? (float)(total / t->clock) : 0.0f;
-        if (fabsf(avg[i]) > maxw) maxw = fabsf(avg[i]);
-    }
-    /* 16-bit weights: a weight that rounds to 0 is dropped. */
-    float scale = maxw > 0 ? maxw / 32000.0f : 1.0f;
-    int16_t *q = malloc((t->rows * L + 1) * sizeof *q);
-    if (!q) dy_die("trainer: out of memory (quantising)");
-    for (size_t r = 0; r < t->rows; r++) {
-        size_t nz = 0;
-        for (size_t k = 0; k < L; k++) {
-            q[r * L + k] = (int16_t)lrintf(avg[r * L + k] / scale);
-            if (abs(q[r * L + k]) < prune) q[r * L + k] = 0;
-            nz += q[r * L + k] != 0;
+bool ap_trainer_save(ap_trainer *ts, int ntrainers, const char *path, int prune, size_t *nfeatures_out) {
+    size_t L = ts[0].nlabels, nweights = 0, nfeat = 0;
+    float *avg[AP_MAX_TRAINERS] = {0}, maxw = 0.0f;
+    int16_t *q[AP_MAX_TRAINERS] = {0};
+    for (int n = 0; n < ntrainers; n++) {
+        const ap_trainer *t = &ts[n];
+        avg[n] = malloc((t->rows * L + 1) * sizeof *avg[n]);
+        q[n] = malloc((t->rows * L + 1) * sizeof *q[n]);
+        if (!avg[n] || !q[n]) dy_die("trainer: out of memory (averaging)");
+        for (size_t i = 0; i < t->rows * L; i++) {
+            double total = t->total[i] + (double)(t->clock - t->stamp[i]) * t->w[i];
+            avg[n][i] = t->clock ? (float)(total / t->clock) : 0.0f;
+            if (fabsf(avg[n][i]) > maxw) maxw = fabsf(avg[n][i]);
         }
-        nweights += nz;
-        nfeat += nz > 0;
+    }
+    /* 16-bit weights, one scale for all: a weight that rounds to 0 is dropped. */
+    float scale = maxw > 0 ? maxw / 32000.0f : 1.0f;
+    for (int n = 0; n < ntrainers; n++) {
+        const ap_trainer *t = &ts[n];
+        for (size_t s = 0; s < t->index.cap; s++) {
+            if (!t->index.keys[s]) continue;
+            size_t r = t->index.values[s], nz = 0;
+            uint32_t fixed;
+            bool keep_all = u64map_get(&t->fixed, t->index.keys[s], &fixed);
+            for (size_t k = 0; k < L; k++) {
+                int16_t *w = &q[n][r * L + k];
+                *w = (int16_t)lrintf(avg[n][r * L + k] / scale);
+                if (abs(*w) < prune && !keep_all) *w = 0;
+                nz += *w != 0;
+            }
+            nweights += nz;
+            nfeat += nz > 0;
+        }
     }
     uint32_t cap = 64;
     while (cap < nfeat * 2) cap *= 2;
     ap_entry *table = calloc(cap, sizeof *table);
     ap_weight *weights = malloc((nweights ? nweights : 1) * sizeof *weights);
     if (!table || !weights) dy_die("trainer: out of memory (model table)");
-    /* Rows are written in the order of their slots in the trainer's index, which depends
+    /* Rows are written in the order of their slots in the trainers' indexes, which depends
      * only on the features seen: the same data and seed give the same file. */
     size_t off = 0;
-    for (size_t s = 0; s < t->index.cap; s++) {
-        uint64_t key = t->index.keys[s];
-        if (!key) continue;
-        size_t r = t->index.values[s], nz = 0;
-        for (size_t k = 0; k < L; k++)
-            if (q[r * L + k]) weights[off + nz++] = (ap_weight){q[r * L + k], (uint8_t)k, 0};
-        if (!nz) continue;
-        size_t slot = slot_of(table, cap, key);
-        if (table[slot].fp) continue;   /* two features with one fingerprint: keep the first */
-        table[slot] = (ap_entry){fingerprint(key), (uint32_t)(off << 8 | nz)};
-        off += nz;
+    for (int n = 0; n < ntrainers; n++) {
+        const ap_trainer *t = &ts[n];
+        for (size_t s = 0; s < t->index.cap; s++) {
+            uint64_t key = t->index.keys[s];
+            if (!key) continue;
+            size_t r = t->index.values[s], nz = 0;
+            for (size_t k = 0; k < L; k++)
+                if (q[n][r * L + k]) weights[off + nz++] = (ap_weight){q[n][r * L + k], (uint8_t)k, 0};
+            if (!nz) continue;
+            size_t slot = slot_of(table, cap, key);
+            if (table[slot].fp) continue;   /* two features with one fingerprint: keep the first */
+            table[slot] = (ap_entry){fingerprint(key), (uint32_t)(off << 8 | nz)};
+            off += nz;
+        }
     }
     ap_header h;
     memset(&h, 0, sizeof h);
@@ -241,11 +264,13 @@ bool ap_trainer_save(ap_trainer *t, const char *path, int prune, size_t *nfeatur
     h.nweights = (uint32_t)off;
     h.scale = scale;
     FILE *f = fopen(path, "wb");
-    bool ok = f && fwrite(&h, sizeof h, 1, f) == 1 && fwrite(t->labels, AP_LABEL_LEN, L, f) == L &&
+    bool ok = f && fwrite(&h, sizeof h, 1, f) == 1 && fwrite(ts[0].labels, AP_LABEL_LEN, L, f) == L &&
               fwrite(table, sizeof *table, cap, f) == cap && fwrite(weights, sizeof *weights, off, f) == off;
     if (f && fclose(f) != 0) ok = false;
-    free(avg);
-    free(q);
+    for (int n = 0; n < ntrainers; n++) {
+        free(avg[n]);
+        free(q[n]);
+    }
     free(table);
     free(weights);
     if (nfeatures_out) *nfeatures_out = nfeat;

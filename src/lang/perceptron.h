@@ -41,6 +41,8 @@ void ap_score(const ap_model *m, const uint64_t *feats, size_t n, int32_t *score
 int ap_best_int(const int32_t *scores, uint32_t nlabels);
 /* The label of a feature stored with exactly one weight (a tag-dictionary entry), or -1. */
 int ap_single_label(const ap_model *m, uint64_t feat);
+/* The weights stored for a feature (*n of them; NULL when none): for lexicon entries. */
+const ap_weight *ap_weights_of(const ap_model *m, uint64_t feat, uint32_t *n);
 int ap_best(const float *scores, uint32_t nlabels);
 int ap_label_id(const ap_model *m, const char *name);   /* -1 when unknown */
 
@@ -49,6 +51,7 @@ typedef struct ap_trainer {
     char labels[AP_MAX_LABELS][AP_LABEL_LEN];
     uint64_t label_hash[AP_MAX_LABELS];
     u64map index;                 /* feature -> row */
+    u64map fixed;                 /* features stored with ap_trainer_fix: never pruned */
     float *w;                     /* rows x nlabels current weights */
     double *total;                /* accumulated weights for averaging */
     uint32_t *stamp;              /* instance count at the last change */
@@ -60,12 +63,16 @@ void ap_trainer_init(ap_trainer *t);
 void ap_trainer_free(ap_trainer *t);
 int ap_trainer_label(ap_trainer *t, const char *name);   /* id, adding the label if new */
 void ap_trainer_score(const ap_trainer *t, const uint64_t *feats, size_t n, float *scores);
-/* Store feat with one weight, for label: a tag-dictionary entry, never updated. */
-void ap_trainer_fix(ap_trainer *t, uint64_t feat, int label);
+/* Store weight w of feat for label, never updated: tag-dictionary and lexicon entries,
+ * whose keys are never scored as features. */
+void ap_trainer_fix(ap_trainer *t, uint64_t feat, int label, float w);
 /* One instance: move weights towards truth and away from guess (no change when equal). */
 void ap_trainer_update(ap_trainer *t, const uint64_t *feats, size_t n, int truth, int guess);
-/* Average, prune and write the model blob to path; returns false with errno set on I/O errors.
+/* Average, prune and write the model blob of n trainers (with the same labels, features
+ * apart: one table holds them all) to path; returns false with errno set on I/O errors.
  * Weights are stored as 16-bit integers (the largest as 32000); those smaller than prune
- * in that scale are dropped, which shrinks the model and speeds tagging. */
-bool ap_trainer_save(ap_trainer *t, const char *path, int prune, size_t *nfeatures_out);
+ * in that scale are dropped (never those stored with ap_trainer_fix), which shrinks the
+ * model and speeds tagging. */
+#define AP_MAX_TRAINERS 4
+bool ap_trainer_save(ap_trainer *t, int n, const char *path, int prune, size_t *nfeatures_out);
 #endif

@@ -19,8 +19,17 @@ typedef struct lang_scores {
     size_t tokens;
 } lang_scores;
 
-bool lang_train_task(conll_corpus *c, const dy_model *m, int task, int epochs, uint32_t seed, int prune,
-                     const char *out_path, FILE *log);
+typedef struct lang_train_opts {
+    int epochs, prune;       /* prune: see ap_trainer_save */
+    uint32_t seed;
+    const char *lexicon;     /* POS lexicon ("word TAB tag tag ...", likeliest first), or NULL */
+    bool two_pass;           /* POS: a second pass reading the first pass's tags to the right */
+    int folds;               /* chunker: learn from the POS tags of taggers trained on all but
+                                one of this many folds of the documents (< 2: gold tags) */
+} lang_train_opts;
+
+bool lang_train_task(conll_corpus *c, const dy_model *m, int task, const lang_train_opts *o, const char *out_path,
+                     FILE *log);
 void lang_eval(conll_corpus *c, const dy_model *m, lang_scores *s);
 double span_f1(const span_counts *s);
 #endif

@@ -64,8 +64,8 @@ TEST(perceptron_learns_saves_and_reloads) {
             ap_trainer_update(&t, f, 3, i % 2 ? yes : no, ap_best(scores, t.nlabels));
         }
     const char *a = "build/test-toy-a.ap", *b = "build/test-toy-b.ap";
-    CHECK(ap_trainer_save(&t, a, 0, NULL));
-    CHECK(ap_trainer_save(&t, b, 0, NULL));
+    CHECK(ap_trainer_save(&t, 1, a, 0, NULL));
+    CHECK(ap_trainer_save(&t, 1, b, 0, NULL));
     ap_trainer_free(&t);
     FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
     char ba[1 << 16], bb[1 << 16];
@@ -103,6 +103,41 @@ TEST(lemmas) {
     CHECK(lemma_pos_of_tag("VBD") == LP_VERB && lemma_pos_of_tag("NNS") == LP_NOUN && lemma_pos_of_tag("DT") < 0);
 }
 
+TEST(pruning_keeps_fixed_entries_and_trainers_share_one_blob) {
+    ap_trainer t[2];
+    int no = 0, yes = 1;
+    for (int k = 0; k < 2; k++) {
+        ap_trainer_init(&t[k]);
+        ap_trainer_label(&t[k], "no");
+        ap_trainer_label(&t[k], "yes");
+    }
+    uint64_t f7[1] = {7}, f9[1] = {9}, f11[1] = {11};
+    for (int i = 0; i < 100; i++) ap_trainer_update(&t[0], f7, 1, yes, no);
+    ap_trainer_update(&t[0], f11, 1, yes, no);   /* a tiny averaged weight: pruned */
+    ap_trainer_fix(&t[0], 500, yes, 0.01f);      /* tinier still, but fixed: kept */
+    for (int i = 0; i < 20; i++) ap_trainer_update(&t[1], f9, 1, no, yes);
+    ap_trainer_fix(&t[1], 600, no, 1.0f);
+    const char *path = "build/test-toy-two.ap";
+    CHECK(ap_trainer_save(t, 2, path, 3000, NULL));
+    for (int k = 0; k < 2; k++) ap_trainer_free(&t[k]);
+    FILE *f = fopen(path, "rb");
+    static char buf[1 << 16];
+    size_t n = f ? fread(buf, 1, sizeof buf, f) : 0;
+    if (f) fclose(f);
+    remove(path);
+    ap_model m;
+    char err[128];
+    CHECK(ap_open(&m, buf, n, err, sizeof err));
+    uint32_t count;
+    CHECK(ap_single_label(&m, 500) == yes && ap_single_label(&m, 600) == no);
+    CHECK(ap_weights_of(&m, 11, &count) == NULL);
+    int32_t s[AP_MAX_LABELS];
+    ap_score(&m, f7, 1, s);
+    CHECK(ap_best_int(s, m.nlabels) == yes);
+    ap_score(&m, f9, 1, s);   /* the second trainer's feature, in the same table */
+    CHECK(ap_best_int(s, m.nlabels) == no);
+}
+
 int main(void) {
     model = model_load();
     doc_init(&doc);
@@ -111,6 +146,7 @@ int main(void) {
     RUN(chunks_of_a_plain_sentence);
     RUN(entities_of_a_plain_sentence);
     RUN(perceptron_learns_saves_and_reloads);
+    RUN(pruning_keeps_fixed_entries_and_trainers_share_one_blob);
     RUN(lemmas);
     doc_free(&doc);
     model_free(model);
