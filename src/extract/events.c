@@ -631,6 +631,12 @@ void event_run(dy_doc *d, const dy_model *m) {
                                (key_at(d, cue - 2, "charged") || key_at(d, cue - 2, "accused") ||
                                 key_at(d, cue - 2, "suspected") || key_at(d, cue - 2, "convicted") ||
                                 key_at(d, cue - 2, "guilty"));
+                /* "accusing Israel of launching rockets": the one accused did it */
+                if (tag && !strcmp(tag, "VBG") && key_at(d, cue - 1, "of") && before != DY_NONE &&
+                    d->mentions.v[before].tok_end + 1 == cue && d->mentions.v[before].tok_begin > s->tok_begin) {
+                    const dy_token *verb = &d->toks.v[d->mentions.v[before].tok_begin - 1];
+                    if (!strncmp(verb->key, "accus", 5) || !strncmp(verb->key, "suspect", 7)) participle = true;
+                }
                 if (accused || (tag && !strcmp(tag, "VBG") && (key_at(d, cue - 1, "after") || key_at(d, cue - 1, "before") ||
                                                               key_at(d, cue - 1, "while") || key_at(d, cue - 1, "since") ||
                                                               key_at(d, cue - 1, "upon")))) {

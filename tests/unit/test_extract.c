@@ -616,6 +616,8 @@ TEST(event_lists_and_clauses) {
     /* the one charged with an act did it, as charged */
     d = run("Mr Dale is the man charged with killing 11 people at a synagogue in Pittsburgh.", "2019-04-28");
     CHECK_STR(events_of(d), "USA>USA:18");
+    d = run("Syria's government accused Israel of launching rockets at Damascus on Sunday.", "2013-05-05");
+    CHECK(strstr(events_of(d), "ISR>") && strstr(events_of(d), ":19") && !strstr(events_of(d), "SYR>-:19"));
     /* "Trump and Putin ... their meeting": each met the other */
     d = run("President Trump and President Putin plan another summit after their meeting in Helsinki.", "2018-10-21");
     CHECK(strstr(events_of(d), "USA>RUS:04") && strstr(events_of(d), "RUS>USA:04"));
