@@ -140,6 +140,9 @@ static bool same_last_word_fits(const dy_doc *d, const dy_mention *mn, uint32_t 
         /* a person by surname; "Obama" taken for a name of something before "Barack Obama" */
         return e->type == ET_PERSON ||
                (mn->type == ET_PERSON && e->type == ET_MISC && first->tok_end - first->tok_begin == 1);
+    /* "UN" and the "Un" of a name are two */
+    if (mn->tok_end - mn->tok_begin == 1 && ment_acronym_cased(d, mn->tok_begin) != ment_acronym_cased(d, first->tok_begin))
+        return false;
     return e->type == mn->type && same_words(d, first, mn);
 }
 
@@ -401,7 +404,7 @@ void ent_run(dy_doc *d, const dy_model *m) {
         uint32_t v, n;
         const dy_mention *first = &d->mentions.v[e->first_mention];
         if (pt_longest(&m->actor_pt, d, first->tok_begin, first->tok_end, &n, &v) &&
-            n == first->tok_end - first->tok_begin) {
+            n == first->tok_end - first->tok_begin && (n > 1 || ment_acronym_cased(d, first->tok_begin))) {
             const kb_actor *a = model_actor_on(m, v, d->era);
             if (e->type != ET_NORP) e->name = a->name;   /* groups keep their words: "Democrats" */
             e->actor = a->code;

@@ -263,10 +263,15 @@ static bool title_case(const dy_doc *d, const dy_sentence *s) {
 }
 
 /* Violence by someone who is no state's force (a gunman, a suspect, a named killer) is
- * CAMEO's unconventional violence (180), not military force (19x). */
+ * CAMEO's unconventional violence (180), not military force (19x); an "attack" by a party,
+ * a lawmaker, a paper or a former official is criticism (111). */
 static const char *unconventional(const dy_doc *d, const char *cameo, uint32_t src) {
     if (strncmp(cameo, "19", 2) != 0) return cameo;
     const char *sector = d->entities.v[d->mentions.v[src].entity].actor.sector;
+    /* a politician's, party's or paper's attack is words: "Sanders's ad attacking Goldman Sachs" */
+    static const char *const talkers[] = {"PTY", "LEG", "MED", "ELI"};
+    for (size_t i = 0; i < sizeof talkers / sizeof *talkers; i++)
+        if (!strcmp(sector, talkers[i])) return "111";
     static const char *const forces[] = {"MIL", "GOV", "COP", "REB", "SPY"};
     for (size_t i = 0; i < sizeof forces / sizeof *forces; i++)
         if (!strcmp(sector, forces[i])) return cameo;
@@ -552,6 +557,12 @@ void event_run(dy_doc *d, const dy_model *m) {
             /* a noun phrase of the dictionary reads by its head: "armed conflict" */
             if (verb->noun && end > cue + 1 && d->pos && d->pos[end - 1][0] == 'N') noun = true;
             if (by_lemma && noun) continue;   /* a verb's lemma, but a noun here: "his aides" is no "aid" */
+            /* an adjective, or a participle qualifying the noun after it: "Huff's alleged use of" */
+            if (tag && !verb->noun &&
+                (!strncmp(tag, "JJ", 2) ||
+                 (!strcmp(tag, "VBN") && end < s->tok_end && d->pos[end] && d->pos[end][0] == 'N' && cue > s->tok_begin &&
+                  (key_at(d, cue - 1, "'s") || (d->pos[cue - 1] && (!strcmp(d->pos[cue - 1], "DT") || !strcmp(d->pos[cue - 1], "PRP$")))))))
+                continue;
             if (tag && cue >= s->tok_begin + 2 && key_at(d, cue - 1, "to") && d->pos[cue - 2] &&
                 (d->pos[cue - 2][0] == 'N' || d->pos[cue - 2][0] == 'J'))
                 continue;

@@ -25,12 +25,21 @@ static dy_mention *add_mention(dy_doc *d, uint32_t b, uint32_t e, uint32_t full_
     return mn;
 }
 
+bool ment_acronym_cased(const dy_doc *d, uint32_t k) {
+    const dy_token *t = &d->toks.v[k];
+    if (t->key_len > 3 || (t->flags & TF_ALLCAP) || t->end - t->start != t->key_len) return true;
+    for (uint32_t i = t->start + 1; i < t->end; i++)
+        if (d->text[i] >= 'A' && d->text[i] <= 'Z') return true;
+    return false;
+}
+
 /* A dictionary name starts with a capital; a one-word match that is also a function word
  * ("Who", "US" vs "us") must be written in capitals ("WHO"). */
 static bool name_match(const dy_doc *d, const phrase_table *pt, uint32_t k, uint32_t end, uint32_t *n,
                        uint32_t *v) {
     const dy_token *t = &d->toks.v[k];
     if (!(t->flags & TF_CAP) || (t->flags & TF_BOILER) || !pt_longest(pt, d, k, end, n, v)) return false;
+    if (*n == 1 && !ment_acronym_cased(d, k)) return false;
     return *n > 1 || !(t->lex & (LEX_STARTER | LEX_PRONOUN | LEX_PARTICLE | LEX_LOCATIVE)) || (t->flags & TF_ALLCAP);
 }
 
@@ -72,7 +81,7 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
     mn->actor = code;
     mn->gender = gender;
     uint32_t v;
-    if (pt_exact(&m->actor_pt, d, b, e, &v)) {
+    if (pt_exact(&m->actor_pt, d, b, e, &v) && (e > b + 1 || ment_acronym_cased(d, b))) {
         mn->actor = model_actor_on(m, v, d->era)->code;
         mn->actor_entry = v;
     } else if (pt_exact(&m->country_pt, d, b, e, &v)) {
@@ -97,7 +106,9 @@ static void add_name(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint8
             mn->type = ET_GPE;   /* "US" the recogniser took for an organisation */
             memcpy(mn->actor.sector, "GOV", 4);
         }
-    } else if (type == ET_GPE && !surname_alone(d, m, b, e) && (v = place_at(d, m, b, e, NULL)) != DY_NONE) {
+    } else if (type == ET_GPE && !surname_alone(d, m, b, e) && (v = place_at(d, m, b, e, NULL)) != DY_NONE &&
+               !(m->places.v[v].kind == PK_CITY && b > 0 && !strcmp(d->toks.v[b - 1].key, "the"))) {
+        /* a town takes no "the": "the Constitution" is no town of that name */
         /* "Aleppo", "Paris, Texas"; not a town named like a person ("Obama"). A city the
          * recogniser calls an organisation stays one: in sport it is the team. */
         memcpy(mn->actor.country, m->places.v[v].iso3, 4);

@@ -14,6 +14,9 @@ int ment_pronoun_gender(const dy_model *m, const dy_token *t);
 /* The index of the first mention that starts at or after token tok (mentions are in text
  * order), d->mentions.n when none: where a sentence's or a span's mentions begin. */
 size_t ment_first_at(const dy_doc *d, uint32_t tok);
+/* A short word is an acronym only in capitals: "Un" of "Kim Jung Un" is not the UN; "AfD"
+ * and "PiS" keep their inner capitals. Longer words may be written either way ("Nato"). */
+bool ment_acronym_cased(const dy_doc *d, uint32_t k);
 /* The country of the latest name mention before index upto that has one, within two
  * sentences before sentence sent ("the government", "the country's leaders"), or NULL. */
 const char *ment_country_before(const dy_doc *d, size_t upto, uint32_t sent);

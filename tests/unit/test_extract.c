@@ -618,6 +618,16 @@ TEST(event_lists_and_clauses) {
     CHECK_STR(events_of(d), "USA>USA:18");
     d = run("Syria's government accused Israel of launching rockets at Damascus on Sunday.", "2013-05-05");
     CHECK(strstr(events_of(d), "ISR>") && strstr(events_of(d), ":19") && !strstr(events_of(d), "SYR>-:19"));
+    /* a lawmaker's attack is words */
+    d = run("Senator Bernie Sanders ran an ad attacking Goldman Sachs on Monday.", "2016-04-15");
+    CHECK(strstr(events_of(d), ":11") && !strstr(events_of(d), ":18") && !strstr(events_of(d), ":19"));
+    /* an adjective is no event: "her alleged use" */
+    d = run("Governor Lori Huff's alleged use of the funds troubled officials in Ohio.", "2019-04-15");
+    CHECK_STR(events_of(d), "");
+    /* "Un" of a name is not the UN; a town takes no "the" */
+    d = run("President Kim Jung Un met the UN envoy. He also warned that it raises questions under the Constitution.", "2018-04-15");
+    CHECK(entity_named(d, "United Nations") && entity_named(d, "United Nations")->nmentions == 1);
+    CHECK(entities_of(d, "Constitution", "MNG") == 0 && strstr(events_of(d), "MNG") == NULL);
     /* "Trump and Putin ... their meeting": each met the other */
     d = run("President Trump and President Putin plan another summit after their meeting in Helsinki.", "2018-10-21");
     CHECK(strstr(events_of(d), "USA>RUS:04") && strstr(events_of(d), "RUS>USA:04"));
