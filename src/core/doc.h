@@ -9,6 +9,7 @@
 #include "../util/arena.h"
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #define DY_NONE UINT32_MAX   /* "no index" in any layer */
 
@@ -147,4 +148,6 @@ uint32_t doc_token_at(const dy_doc *d, uint32_t byte);
 static inline const char *doc_tok_text(const dy_doc *d, uint32_t t) { return d->text + d->toks.v[t].start; }
 static inline uint32_t doc_tok_len(const dy_doc *d, uint32_t t) { return d->toks.v[t].end - d->toks.v[t].start; }
 static inline bool span_empty(dy_span s) { return s.start >= s.end; }
+/* Is token k (which may be past the end) the word key, as folded ("the", "'s")? */
+static inline bool doc_key_is(const dy_doc *d, uint32_t k, const char *key) { return k < d->toks.n && !strcmp(d->toks.v[k].key, key); }
 #endif

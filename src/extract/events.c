@@ -2,6 +2,7 @@
 #include "dates.h"
 #include "entities.h"
 #include "mentions.h"
+#include "clauses.h"
 #include "patterns.h"
 #include "places.h"
 #include "../lang/lang.h"
@@ -23,8 +24,6 @@ static dy_event_arg arg_of(const dy_doc *d, uint32_t mi) {
     a.span = (dy_span){mn->full_start, mn->end};
     return a;
 }
-
-static bool key_at(const dy_doc *d, uint32_t k, const char *key) { return k < d->toks.n && !strcmp(d->toks.v[k].key, key); }
 
 /* The place of a sentence: a country, region or city named after in/at/to ("in Helsinki",
  * "at a rally in Paris, Texas", "to Moscow"); a country's name is the country, a capital
@@ -69,149 +68,6 @@ static bool event_cue(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t e
     return true;
 }
 
-/* The actors of one sentence, in text order, that can act or be acted on: names and
- * groups with an actor code; not nationality words modifying a noun, not places after
- * "in"/"at" (where, not who). */
-static size_t sentence_actors(const dy_doc *d, const dy_sentence *s, uint32_t *out, size_t cap) {
-    size_t n = 0;
-    for (size_t mi = ment_first_at(d, s->tok_begin); mi < d->mentions.n && n < cap; mi++) {
-        const dy_mention *mn = &d->mentions.v[mi];
-        if (mn->tok_begin >= s->tok_end) break;
-        if (!ent_is_actor(d, (uint32_t)mi) || mn->modifier) continue;
-        const dy_token *t = &d->toks.v[mn->tok_begin];
-        if (mn->kind == MK_PRONOUN && t->key_len > 4 && strstr(t->key, "sel")) continue;   /* himself, themselves */
-        /* "It's the latest in a series...", "it was clear": "it" standing for nothing */
-        if (mn->kind == MK_PRONOUN && !strcmp(t->key, "it") &&
-            (key_at(d, mn->tok_end, "is") || key_at(d, mn->tok_end, "'s") || key_at(d, mn->tok_end, "was")))
-            continue;
-        /* a news outlet after to/with/by/on/in is where something was said ("told Reuters",
-         * "in an interview with CNN", "reported by the New York Times"), not a party */
-        if (mn->kind == MK_NAME && mn->entity != DY_NONE && !strcmp(d->entities.v[mn->entity].actor.sector, "MED") &&
-            mn->tok_begin > s->tok_begin) {
-            uint32_t b = mn->tok_begin - (key_at(d, mn->tok_begin - 1, "the") && mn->tok_begin - 1 > s->tok_begin);
-            static const char *const venues[] = {"to", "with", "by", "on", "in"};
-            bool venue = false;
-            for (size_t i = 0; i < sizeof venues / sizeof *venues; i++) venue |= key_at(d, b - 1, venues[i]);
-            if (venue) continue;
-        }
-        if (mn->type == ET_GPE && mn->tok_begin > s->tok_begin) {
-            const char *prev = d->toks.v[mn->tok_begin - 1].key;
-            if (!strcmp(prev, "in") || !strcmp(prev, "at") || !strcmp(prev, "near") || !strcmp(prev, "during")) continue;
-            /* the state or country qualifying a place: "Paris, Texas", not a list ("Britain,
-             * France and Germany") */
-            if (!strcmp(prev, ",") && mi > 0 && d->mentions.v[mi - 1].type == ET_GPE &&
-                d->mentions.v[mi - 1].tok_end + 1 == mn->tok_begin && !key_at(d, mn->tok_end, "and") &&
-                !key_at(d, mn->tok_end, "or") && !key_at(d, mn->tok_end, ","))
-                continue;
-        }
-        out[n++] = (uint32_t)mi;
-    }
-    return n;
-}
-
-static uint32_t entity_of(const dy_doc *d, uint32_t mention);
-
-/* Drop the names that only qualify a noun after them inside a noun phrase ("an annual
- * United Nations meeting", "the Iran nuclear deal"): they name a topic, not someone
- * acting. A name opening its phrase may be the actor ("White House staff supported").
- * Needs the tags. */
-static size_t drop_noun_modifiers(const dy_doc *d, uint32_t *acts, size_t nacts) {
-    size_t n = 0;
-    for (size_t i = 0; i < nacts; i++) {
-        const dy_mention *mn = &d->mentions.v[acts[i]];
-        uint32_t k = mn->tok_end;
-        const char *tag = d->pos && k < d->toks.n && d->toks.v[k].sent == mn->sent ? d->pos[k] : NULL;
-        const char *before = mn->tok_begin > 0 ? d->pos[mn->tok_begin - 1] : NULL;
-        bool inside = before && (!strcmp(before, "DT") || !strcmp(before, "JJ"));
-        bool qualifies = mn->kind == MK_NAME && mn->type != ET_PERSON && !mn->possessive && tag && inside &&
-                         !strncmp(tag, "NN", 2) && !(d->toks.v[k].flags & TF_CAP);
-        if (!qualifies) acts[n++] = acts[i];
-    }
-    return n;
-}
-
-
-/* The actor right after token k, among the sentence's actors: past a determiner and up to
- * two plain adjectives ("the former Russian president Dmitri Medvedev", "top officials"). */
-static bool possessive_pronoun(const dy_doc *d, const dy_mention *mn) {
-    const char *w = d->toks.v[mn->tok_begin].key;
-    return mn->kind == MK_PRONOUN && (!strcmp(w, "its") || !strcmp(w, "their") || !strcmp(w, "his"));
-}
-
-static uint32_t actor_at(const dy_doc *d, const uint32_t *acts, size_t nacts, uint32_t k) {
-    if (key_at(d, k, "the") || key_at(d, k, "a") || key_at(d, k, "an")) k++;
-    uint32_t owner = DY_NONE;   /* "its own military officials": the group, not "its" */
-    for (int skip = 0; skip < 4 && k < d->toks.n; skip++, k++) {
-        bool owner_here = false;
-        for (size_t i = 0; i < nacts; i++) {
-            const dy_mention *mn = &d->mentions.v[acts[i]];
-            uint32_t from = mn->full_start < mn->start ? mn->full_start : mn->start;   /* titles included */
-            if (from > d->toks.v[k].start || d->toks.v[k].start >= mn->end) continue;
-            if (owner != DY_NONE || !possessive_pronoun(d, mn)) return acts[i];
-            owner = acts[i];
-            owner_here = true;
-        }
-        const dy_token *t = &d->toks.v[k];
-        if (!owner_here && (t->kind != TK_WORD || (t->flags & TF_CAP) || (t->lex & (LEX_NPSTOP | LEX_STARTER | LEX_CUEMOD))))
-            break;
-    }
-    return owner;
-}
-
-/* Coordinated actors: "Democrats and Republicans", "Hungarian and Romanian officials",
- * "Britain, France and Germany". A list joined by commas only is no list: "on Tehran,
- * Pompeo said" and "Sen. John McCain, Arizona Republican," name one actor each. */
-static size_t coordinated(const dy_doc *d, const uint32_t *acts, size_t nacts, uint32_t first, uint32_t *out,
-                          size_t cap) {
-    size_t n = 0, joined = 1;   /* joined: the items up to the last "and" or "or" */
-    out[n++] = first;
-    uint32_t cur = first;
-    while (n < cap) {
-        uint32_t after = d->mentions.v[cur].tok_end;
-        if (!key_at(d, after, "and") && !key_at(d, after, ",") && !key_at(d, after, "or")) break;
-        uint32_t k = after + 1;
-        if (key_at(d, after, ",") && (key_at(d, k, "and") || key_at(d, k, "or"))) k++;
-        uint32_t next = actor_at(d, acts, nacts, k);
-        if (next == DY_NONE) break;
-        out[n++] = next;
-        if (k > after + 1 || !key_at(d, after, ",")) joined = n;
-        cur = next;
-    }
-    return joined;
-}
-
-/* The first of a coordination that ends with actor last ("Reagan and Gorbachev"). */
-static uint32_t first_of_coordination(const dy_doc *d, const uint32_t *acts, size_t nacts, uint32_t last) {
-    if (last == DY_NONE) return last;
-    for (;;) {
-        uint32_t b = d->mentions.v[last].tok_begin, prev = DY_NONE;
-        uint32_t from = d->mentions.v[last].full_start;
-        while (b > 0 && d->toks.v[b - 1].start >= from) b--;   /* over the title */
-        if (b == 0 || (!key_at(d, b - 1, "and") && !key_at(d, b - 1, ","))) return last;
-        for (size_t i = 0; i < nacts; i++)
-            if (d->mentions.v[acts[i]].tok_end == b - 1) prev = acts[i];
-        if (prev == DY_NONE) return last;
-        last = prev;
-    }
-}
-
-/* The end of a time phrase starting at token k ("on Friday", "in May or June", "last
- * week", "Friday"), or k when none starts there: a noun's partner may follow it ("Kim's
- * summit on Friday with Moon"). */
-static uint32_t past_time_phrase(const dy_doc *d, uint32_t k, uint32_t end) {
-    if (k + 1 < end && (key_at(d, k, "this") || key_at(d, k, "last") || key_at(d, k, "next")) &&
-        (key_at(d, k + 1, "week") || key_at(d, k + 1, "month") || key_at(d, k + 1, "year") || key_at(d, k + 1, "weekend")))
-        return k + 2;
-    uint32_t j = k + (key_at(d, k, "on") || key_at(d, k, "in")), named = 0;
-    for (; j < end; j++) {
-        const dy_token *t = &d->toks.v[j];
-        if (t->lex & (LEX_MONTH | LEX_WEEKDAY)) named++;
-        else if (!(t->kind == TK_NUM && named) && !(key_at(d, j, "or") && j + 1 < end &&
-                                                      (d->toks.v[j + 1].lex & (LEX_MONTH | LEX_WEEKDAY))))
-            break;
-    }
-    return named ? j : k;
-}
 
 /* A meeting still to come: "will meet", "plans to meet", "the planned summit", "ahead of
  * their summit". CAMEO codes it as the intent to meet (036), not the meeting. */
@@ -224,14 +80,14 @@ static bool meeting_to_come(const dy_doc *d, uint32_t s_begin, uint32_t cue) {
                                           "expected", "set", "due", "offered", "offers", "had", "has", "have"};
     /* "ahead of leader Kim Jong Un's summit" */
     for (uint32_t k = cue > s_begin + 8 ? cue - 8 : s_begin; k + 1 < cue; k++)
-        if (key_at(d, k, "ahead") && key_at(d, k + 1, "of")) return true;
+        if (doc_key_is(d, k, "ahead") && doc_key_is(d, k + 1, "of")) return true;
     uint32_t from = cue > s_begin + 4 ? cue - 4 : s_begin;
     for (uint32_t k = from; k < cue; k++) {
         for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
-            if (key_at(d, k, marks[i])) return true;
-        if (k > s_begin && key_at(d, k, "to"))
+            if (doc_key_is(d, k, marks[i])) return true;
+        if (k > s_begin && doc_key_is(d, k, "to"))
             for (size_t i = 0; i < sizeof intents / sizeof *intents; i++)
-                if (key_at(d, k - 1, intents[i])) return true;
+                if (doc_key_is(d, k - 1, intents[i])) return true;
     }
     return false;
 }
@@ -244,8 +100,8 @@ static uint32_t place_struck(const dy_doc *d, const dy_sentence *s, uint32_t end
         const dy_mention *mn = &d->mentions.v[mi];
         if (mn->tok_begin >= s->tok_end || mn->tok_begin > end + 12) break;
         if (mn->type != ET_GPE || mn->entity == DY_NONE || !d->entities.v[mn->entity].actor.country[0]) continue;
-        if (key_at(d, mn->tok_begin - 1, "in") || key_at(d, mn->tok_begin - 1, "near") ||
-            key_at(d, mn->tok_begin - 1, "across"))
+        if (doc_key_is(d, mn->tok_begin - 1, "in") || doc_key_is(d, mn->tok_begin - 1, "near") ||
+            doc_key_is(d, mn->tok_begin - 1, "across"))
             return (uint32_t)mi;
     }
     return DY_NONE;
@@ -284,7 +140,7 @@ static uint32_t withdrawn_from(const dy_doc *d, const dy_sentence *s, const char
     if (strcmp(cameo, "087") != 0) return DY_NONE;
     for (uint32_t k = end; k < s->tok_end && k < end + 6; k++) {
         if (d->pos && d->pos[k] && d->pos[k][0] == 'V') return DY_NONE;
-        if (!key_at(d, k, "from")) continue;
+        if (!doc_key_is(d, k, "from")) continue;
         for (size_t mi = ment_first_at(d, k + 1); mi < d->mentions.n && d->mentions.v[mi].tok_begin <= k + 3; mi++) {
             const dy_mention *mn = &d->mentions.v[mi];
             if (mn->entity != DY_NONE && d->entities.v[mn->entity].actor.country[0]) return (uint32_t)mi;
@@ -310,183 +166,14 @@ static bool intransitive(const char *cameo) {
            !strncmp(cameo, "19", 2) || !strncmp(cameo, "20", 2);
 }
 
-/* A nationality in the object right after the cue: "released a British-flagged tanker",
- * "seized an Iranian supertanker". */
-static uint32_t object_nationality(const dy_doc *d, const dy_sentence *s, uint32_t end) {
-    for (size_t mi = ment_first_at(d, end); mi < d->mentions.n; mi++) {
-        const dy_mention *mn = &d->mentions.v[mi];
-        if (mn->tok_begin >= s->tok_end || mn->tok_begin > end + 6) break;
-        if (!mn->modifier || mn->type != ET_NORP || mn->entity == DY_NONE) continue;
-        /* "met in the French capital": where, not whom */
-        uint32_t b = mn->tok_begin;
-        if (key_at(d, b - 1, "the") && b >= 2) b--;
-        if (key_at(d, b - 1, "in") || key_at(d, b - 1, "at") || key_at(d, b - 1, "near")) continue;
-        return (uint32_t)mi;
-    }
-    return DY_NONE;
-}
-
-static bool finite_verb(const char *tag) {
-    return tag && (!strcmp(tag, "VBD") || !strcmp(tag, "VBZ") || !strcmp(tag, "VBP") || !strcmp(tag, "MD"));
-}
-
-/* Is the mention the subject of a verb of its own: a finite verb right after it, or after a
- * place it is qualified by ("authorities in Gibraltar seized")? Needs the sentence's tags. */
-static bool subject_of_own_verb(const dy_doc *d, const dy_mention *mn, uint32_t s_end) {
-    uint32_t k = mn->tok_end;
-    if (!d->pos || k >= s_end) return false;
-    /* a name qualifying the person after it: "White House spokeswoman Sarah Sanders said" */
-    uint32_t j = k;
-    while (j < s_end && j < mn->tok_end + 2 && d->pos[j] && !strcmp(d->pos[j], "NN")) j++;
-    for (size_t mi = ment_first_at(d, j); mi < d->mentions.n && d->mentions.v[mi].tok_begin == j; mi++)
-        if (d->mentions.v[mi].type == ET_PERSON) k = d->mentions.v[mi].tok_end;
-    if (key_at(d, k, "in") || key_at(d, k, "at") || key_at(d, k, "from"))
-        for (k++; k < s_end && (d->toks.v[k].flags & TF_CAP); k++) {}
-    k = past_time_phrase(d, k, s_end);   /* "some Republicans on Sunday ramped up" */
-    if (k < s_end && d->pos[k] && !strcmp(d->pos[k], "RB")) k++;
-    return k < s_end && finite_verb(d->pos[k]);
-}
-
-/* Is there a noun in tokens [b, e) other than a time ("last week")? "criticized claims that
- * Russia meddled": the clause says what the claims are. Needs the tags. */
-static bool noun_between(const dy_doc *d, uint32_t b, uint32_t e) {
-    for (uint32_t j = b; j < e; j++)
-        if (d->pos[j] && d->pos[j][0] == 'N' &&
-            !(j > b && (key_at(d, j - 1, "last") || key_at(d, j - 1, "this") || key_at(d, j - 1, "next"))))
-            return true;
-    return false;
-}
-
-/* The subject of the last finite verb before token k: the actor right before it ("Russia
- * broke the deal by deploying missiles"), or DY_NONE. Needs the tags. */
-static uint32_t clause_subject(const dy_doc *d, const dy_sentence *s, const uint32_t *acts, size_t nacts, uint32_t k) {
-    while (k > s->tok_begin && !finite_verb(d->pos[k - 1])) k--;
-    if (k == s->tok_begin) return DY_NONE;
-    uint32_t verb = k - 1;
-    if (verb > s->tok_begin && d->pos[verb - 1] && (!strcmp(d->pos[verb - 1], "RB") || d->pos[verb - 1][0] == 'V')) verb--;
-    for (size_t i = 0; i < nacts; i++)
-        if (d->mentions.v[acts[i]].tok_end == verb) return acts[i];
-    return DY_NONE;
-}
-
-/* Who suffers a passive cue at token k: the subject of the verb the passive is coordinated
- * with ("the US separated families and was scrutinized by its own officials"), else the
- * actor nearest before ("Y was invited by X"). Needs the tags; nacts > 0. */
-static uint32_t passive_subject(const dy_doc *d, const dy_sentence *s, const uint32_t *acts, size_t nacts, uint32_t k,
-                                uint32_t nearest) {
-    uint32_t be = k;
-    while (be > s->tok_begin && be + 3 > k && !finite_verb(d->pos[be - 1])) be--;
-    if (be == s->tok_begin || be + 3 <= k) return nearest;
-    be--;
-    if (be > s->tok_begin && (key_at(d, be - 1, "and") || key_at(d, be - 1, ","))) {
-        uint32_t subject = clause_subject(d, s, acts, nacts, be - 1);
-        return subject != DY_NONE ? subject : acts[0];   /* the tagger missed the verb: the sentence's subject */
-    }
-    return nearest;
-}
-
-/* The object of a verb cue ending at token end: the first actor after it that is not the
- * subject of a verb of its own ("seized the tanker after authorities in Gibraltar seized
- * an Iranian supertanker"). Annotators take objects from subordinate clauses too ("offered
- * to lift sanctions if Tehran returned"), so clause words do not stop the search. */
-static uint32_t object_after(const dy_doc *d, const dy_sentence *s, const uint32_t *acts, size_t nacts,
-                             uint32_t end) {
-    /* "separated children from their parents and was scrutinized by its officials": the
-     * verb coordinated after this one has objects of its own */
-    uint32_t limit = end;
-    while (limit + 1 < s->tok_end && !((key_at(d, limit, "and") || key_at(d, limit, ",")) && finite_verb(d->pos[limit + 1])))
-        limit++;
-    for (size_t i = 0; i < nacts; i++) {
-        const dy_mention *mn = &d->mentions.v[acts[i]];
-        if (mn->tok_begin < end) continue;
-        if (mn->tok_begin > limit) break;
-        if (subject_of_own_verb(d, mn, s->tok_end)) {
-            /* "condemned X, and Sanders said ...", "As planes hit targets, some Republicans
-             * called ...": a clause of its own begins, the object is not in it */
-            uint32_t b = mn->tok_begin;
-            while (b > end && ((d->pos[b - 1] && (!strcmp(d->pos[b - 1], "DT") || !strncmp(d->pos[b - 1], "JJ", 2))) ||
-                               d->toks.v[b - 1].kind == TK_QUOTE))
-                b--;
-            if (key_at(d, b - 1, ",") ||
-                (b >= 2 && key_at(d, b - 2, ",") && (key_at(d, b - 1, "and") || key_at(d, b - 1, "but"))))
-                break;
-            /* "warned last week that the Russians continue": what is said is about them */
-            if (key_at(d, b - 1, "the")) b--;
-            if (b > end && b <= end + 4 && key_at(d, b - 1, "that") && !possessive_pronoun(d, mn) &&
-                !noun_between(d, end, b - 1))
-                return acts[i];
-            continue;
-        }
-        /* "released its tanker", "protested against their government": the object is the
-         * noun the possessive qualifies */
-        if (possessive_pronoun(d, mn)) continue;
-        return acts[i];
-    }
-    return DY_NONE;
-}
-
-static bool is_passive(const dy_doc *d, uint32_t s_begin, uint32_t k) {
-    static const char *const be[] = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting"};
-    for (uint32_t j = k; j > s_begin && j + 2 >= k; j--)
-        for (size_t i = 0; i < sizeof be / sizeof *be; i++)
-            if (!strcmp(d->toks.v[j - 1].key, be[i])) return true;
-    return false;
-}
-
-/* Is the noun at token k the object of a verb right before it (past a determiner and
- * adjectives: "reimpose economic sanctions", "launched a new attack") that only carries
- * it out? Needs the tags. */
-static bool governed_by_verb(const dy_doc *d, const dy_model *m, const dy_sentence *s, uint32_t k) {
-    /* verbs that only carry out what their object names (not "acquire the bomb", not an
-     * event verb's object: "postponed an invite") */
-    static const char *const support[] = {"impose", "reimpose", "launch", "conduct", "stage", "hold", "make",
-                                          "issue", "mount", "wage", "begin", "start", "resume", "order",
-                                          "announce", "carry", "level", "lodge", "file", "deliver", "extend",
-                                          "offer", "give", "send", "step", "escalate", "intensify", "renew"};
-    for (int skip = 0; k > s->tok_begin && skip < 3; skip++) {
-        const char *p = d->pos[--k];
-        if (!p) return false;
-        if (p[0] == 'V') {
-            if (!strcmp(p, "VBN") || !strcmp(p, "VBG")) return false;
-            char lemma[32];
-            const dy_token *t = &d->toks.v[k];
-            lemma_of(&m->lemmas, t->key, t->key_len, LP_VERB, lemma, sizeof lemma);
-            for (size_t i = 0; i < sizeof support / sizeof *support; i++)
-                if (!strcmp(lemma, support[i])) return true;
-            return false;
-        }
-        if (strcmp(p, "DT") && strncmp(p, "JJ", 2) && strcmp(p, "CD")) return false;
-    }
-    return false;
-}
-
-/* Does a common noun stand right before token k (an adverb between allowed)? A participle
- * there qualifies it: "people forcibly displaced". Needs the tags. */
-static bool after_common_noun(const dy_doc *d, const dy_sentence *s, uint32_t k) {
-    if (k > s->tok_begin && d->pos[k - 1] && !strcmp(d->pos[k - 1], "RB")) k--;
-    return k > s->tok_begin && d->pos[k - 1] && (!strcmp(d->pos[k - 1], "NN") || !strcmp(d->pos[k - 1], "NNS"));
-}
-
-/* Does a direct object start at token k (a determiner, noun, pronoun or number)? A
- * participle with one is a verb of its own: "police arrested protesters". Needs the tags. */
-static bool object_follows(const dy_doc *d, const dy_sentence *s, uint32_t k) {
-    if (k >= s->tok_end || !d->pos[k]) return false;
-    const char *p = d->pos[k];
-    return !strcmp(p, "DT") || p[0] == 'N' || !strncmp(p, "PRP", 3) || !strcmp(p, "CD") || !strncmp(p, "JJ", 2);
-}
-
-static uint32_t entity_of(const dy_doc *d, uint32_t mention) {
-    return mention == DY_NONE ? DY_NONE : d->mentions.v[mention].entity;
-}
-
 /* The same actors doing the same kind of thing again ("Mueller's probe" twice) is one event
  * for the article; a version without a target adds nothing to one with a target. */
 static bool already_coded(const dy_doc *d, uint32_t src, uint32_t tgt, const char *cameo) {
-    uint32_t se = entity_of(d, src), te = entity_of(d, tgt);
+    uint32_t se = ment_entity(d, src), te = ment_entity(d, tgt);
     for (size_t i = 0; i < d->events.n; i++) {
         const dy_event *ev = &d->events.v[i];
-        if (strncmp(ev->cameo, cameo, 2) != 0 || entity_of(d, ev->source.mention) != se) continue;
-        if (te == DY_NONE || entity_of(d, ev->target.mention) == te) return true;
+        if (strncmp(ev->cameo, cameo, 2) != 0 || ment_entity(d, ev->source.mention) != se) continue;
+        if (te == DY_NONE || ment_entity(d, ev->target.mention) == te) return true;
     }
     return false;
 }
@@ -497,7 +184,7 @@ static bool plainly_present(const dy_doc *d, uint32_t k) {
     if (!d->pos || k >= d->toks.n || !d->pos[k]) return false;
     const char *tag = d->pos[k];
     if (!strcmp(tag, "VBZ") || !strcmp(tag, "VBP")) return true;
-    return !strcmp(tag, "VBG") && k > 0 && (key_at(d, k - 1, "is") || key_at(d, k - 1, "are"));
+    return !strcmp(tag, "VBG") && k > 0 && (doc_key_is(d, k - 1, "is") || doc_key_is(d, k - 1, "are"));
 }
 
 void event_add(dy_doc *d, const dy_model *m, uint32_t si, const char *cameo, dy_span cue, uint32_t src,
@@ -526,7 +213,7 @@ void event_run(dy_doc *d, const dy_model *m) {
     for (size_t si = 0; si < d->sents.n; si++) {
         const dy_sentence *s = &d->sents.v[si];
         if (d->toks.v[s->tok_begin].flags & TF_BOILER) continue;
-        size_t nacts = sentence_actors(d, s, acts, MAX_ACTORS);
+        size_t nacts = clause_actors(d, s, acts, MAX_ACTORS);
         if (!nacts) continue;
         bool in_quote = false, tagged = false;
         for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
@@ -548,7 +235,7 @@ void event_run(dy_doc *d, const dy_model *m) {
              * desire to meet", "ready to talk": wishes, not events). */
             if (!tagged) {
                 lang_tag_sentence(d, m, (uint32_t)si);
-                nacts = drop_noun_modifiers(d, acts, nacts);
+                nacts = clause_drop_noun_modifiers(d, acts, nacts);
                 tagged = true;
             }
             /* the verb's tag, past an adverb the phrase starts with ("forcibly displaced") */
@@ -557,13 +244,8 @@ void event_run(dy_doc *d, const dy_model *m) {
             /* a noun phrase of the dictionary reads by its head: "armed conflict" */
             if (verb->noun && end > cue + 1 && d->pos && d->pos[end - 1][0] == 'N') noun = true;
             if (by_lemma && noun) continue;   /* a verb's lemma, but a noun here: "his aides" is no "aid" */
-            /* an adjective, or a participle qualifying the noun after it: "Huff's alleged use of" */
-            if (tag && !verb->noun &&
-                (!strncmp(tag, "JJ", 2) ||
-                 (!strcmp(tag, "VBN") && end < s->tok_end && d->pos[end] && d->pos[end][0] == 'N' && cue > s->tok_begin &&
-                  (key_at(d, cue - 1, "'s") || (d->pos[cue - 1] && (!strcmp(d->pos[cue - 1], "DT") || !strcmp(d->pos[cue - 1], "PRP$")))))))
-                continue;
-            if (tag && cue >= s->tok_begin + 2 && key_at(d, cue - 1, "to") && d->pos[cue - 2] &&
+            if (tag && !verb->noun && clause_qualifies_noun(d, s, cue, end)) continue;   /* "Huff's alleged use of" */
+            if (tag && cue >= s->tok_begin + 2 && doc_key_is(d, cue - 1, "to") && d->pos[cue - 2] &&
                 (d->pos[cue - 2][0] == 'N' || d->pos[cue - 2][0] == 'J'))
                 continue;
             uint32_t before = DY_NONE;   /* the nearest actor before the cue */
@@ -575,93 +257,96 @@ void event_run(dy_doc *d, const dy_model *m) {
             /* the object of a verb ("prepares to reimpose economic sanctions on Tehran",
              * "launched an attack on"): whoever does the verb does the event */
             bool possessor = before != DY_NONE && d->mentions.v[before].tok_end + 3 >= cue &&   /* "Mueller's probe" */
-                             (d->mentions.v[before].possessive || possessive_pronoun(d, &d->mentions.v[before]));
-            bool own_actor = possessor || key_at(d, end, "from") || key_at(d, end, "by");
-            if (noun && !own_actor && governed_by_verb(d, m, s, cue)) noun = false;
+                             (d->mentions.v[before].possessive || clause_possessive_pronoun(d, &d->mentions.v[before]));
+            bool own_actor = possessor || doc_key_is(d, end, "from") || doc_key_is(d, end, "by");
+            if (noun && !own_actor && clause_governed_by_verb(d, m, s, cue)) noun = false;
             if (noun) {
                 /* An event noun needs its actor in the words around it: "Mueller's probe",
                  * "criticism from Democrats", "talks with Iran"; else it is only a topic. */
                 if (possessor) src = before;   /* "Mueller's probe", "their calls for" */
-                if (key_at(d, end, "from") || key_at(d, end, "by")) {
-                    uint32_t by = actor_at(d, acts, nacts, end + 1);
+                if (doc_key_is(d, end, "from") || doc_key_is(d, end, "by")) {
+                    uint32_t by = clause_actor_at(d, acts, nacts, end + 1);
                     if (by != DY_NONE) {
                         src = by;
                         tgt = before;   /* "Trump suffered criticism from Democrats" */
                         /* "a shipment of missiles from Iran to Hezbollah" */
                         uint32_t to = d->mentions.v[by].tok_end;
-                        if (key_at(d, to, "to")) {
-                            uint32_t receiver = actor_at(d, acts, nacts, to + 1);
+                        if (doc_key_is(d, to, "to")) {
+                            uint32_t receiver = clause_actor_at(d, acts, nacts, to + 1);
                             if (receiver != DY_NONE) tgt = receiver;
                         }
                     }
                 }
-                end = past_time_phrase(d, end, s->tok_end);
-                static const char *const to_preps[] = {"into", "against", "on", "with", "of", "toward", "towards", "over", "to", "for"};
+                end = clause_past_time(d, end, s->tok_end);
+                static const char *const to_preps[] = {"into", "against", "on", "with", "of",
+                                                       "toward", "towards", "over", "to", "for"};
                 for (size_t p = 0; p < sizeof to_preps / sizeof *to_preps && tgt == DY_NONE; p++) {
-                    if (key_at(d, end, to_preps[p])) tgt = actor_at(d, acts, nacts, end + 1);
-                    if (end > cue + 1 && key_at(d, end - 1, to_preps[p])) tgt = actor_at(d, acts, nacts, end);   /* "calls for" X */
+                    if (doc_key_is(d, end, to_preps[p])) tgt = clause_actor_at(d, acts, nacts, end + 1);
+                    if (end > cue + 1 && doc_key_is(d, end - 1, to_preps[p]))
+                        tgt = clause_actor_at(d, acts, nacts, end);   /* "calls for" X */
                 }
                 /* "their summit", "their talks": a meeting of the sentence's subject and the
                  * other party named before the noun ("Trump's treatment of Putin at their summit"). */
                 bool theirs = false;   /* "their summit", "their July 16 summit" */
-                for (uint32_t j = cue; j > s->tok_begin && j + 4 > cue && !theirs; j--) theirs = key_at(d, j - 1, "their");
+                for (uint32_t j = cue; j > s->tok_begin && j + 4 > cue && !theirs; j--) theirs = doc_key_is(d, j - 1, "their");
                 uint32_t other = DY_NONE;   /* the last party named (not a pronoun) before the noun */
                 for (size_t i = 0; i < nacts; i++)
                     if (d->mentions.v[acts[i]].tok_end <= cue && d->mentions.v[acts[i]].kind != MK_PRONOUN) other = acts[i];
                 bool their_meeting = theirs && strncmp(verb->cameo, "04", 2) == 0 && other != DY_NONE &&
-                                     entity_of(d, acts[0]) != entity_of(d, other);
-                if (their_meeting && (src == DY_NONE || possessive_pronoun(d, &d->mentions.v[src]))) {
+                                     ment_entity(d, acts[0]) != ment_entity(d, other);
+                if (their_meeting && (src == DY_NONE || clause_possessive_pronoun(d, &d->mentions.v[src]))) {
                     /* the subject of the clause ("Trump will try to convince Kim ... during their meeting") */
                     src = clause_subject(d, s, acts, nacts, cue);
-                    if (src == DY_NONE || entity_of(d, src) == entity_of(d, other)) src = acts[0];
+                    if (src == DY_NONE || ment_entity(d, src) == ment_entity(d, other)) src = acts[0];
                     tgt = other;
                 }
                 if (src == DY_NONE) continue;
-            } else if ((is_passive(d, s->tok_begin, cue) || cue == s->tok_begin) && key_at(d, end, "by")) {
-                src = actor_at(d, acts, nacts, end + 1);   /* "Y was invited by X", "Signed by X and Y, ..." */
-                tgt = cue == s->tok_begin ? DY_NONE : passive_subject(d, s, acts, nacts, cue, before);
+            } else if ((clause_is_passive(d, s->tok_begin, cue) || cue == s->tok_begin) && doc_key_is(d, end, "by")) {
+                src = clause_actor_at(d, acts, nacts, end + 1);   /* "Y was invited by X", "Signed by X and Y, ..." */
+                tgt = cue == s->tok_begin ? DY_NONE : clause_passive_subject(d, s, acts, nacts, cue, before);
             } else if (tag && !strcmp(tag, "VBN") &&
-                       (is_passive(d, s->tok_begin, cue) || (after_common_noun(d, s, cue) && !object_follows(d, s, end)))) {
+                       (clause_is_passive(d, s->tok_begin, cue) ||
+                        (clause_after_common_noun(d, s, cue) && !clause_object_follows(d, s, end)))) {
                 /* "70,000 people have been killed", "68 million people forcibly displaced":
                  * whoever came before suffered the action */
                 continue;
             } else {
                 /* "X and Y inked the deal"; "X castigated Y, accusing them": the sentence's subject */
-                bool participle = tag && !strcmp(tag, "VBG") && cue > s->tok_begin && key_at(d, cue - 1, ",");
+                bool participle = tag && !strcmp(tag, "VBG") && cue > s->tok_begin && doc_key_is(d, cue - 1, ",");
                 if (participle && before != DY_NONE) before = acts[0];
                 /* "Britain responded ... by accusing Tehran", "the brothers hurled explosives at
                  * police after killing an officer", "briefs media upon arriving": the subject of
                  * the verb before, if an actor */
-                if (tag && !strcmp(tag, "VBG") && key_at(d, cue - 1, "by")) {
+                if (tag && !strcmp(tag, "VBG") && doc_key_is(d, cue - 1, "by")) {
                     uint32_t subject = clause_subject(d, s, acts, nacts, cue);
                     if (subject != DY_NONE) before = subject, participle = true;
                 }
                 /* "Mr Bowers is the man charged with killing 11 people": the accused did it, as charged */
                 bool accused = tag && !strcmp(tag, "VBG") && cue >= s->tok_begin + 2 &&
-                               (key_at(d, cue - 1, "with") || key_at(d, cue - 1, "of")) &&
-                               (key_at(d, cue - 2, "charged") || key_at(d, cue - 2, "accused") ||
-                                key_at(d, cue - 2, "suspected") || key_at(d, cue - 2, "convicted") ||
-                                key_at(d, cue - 2, "guilty"));
+                               (doc_key_is(d, cue - 1, "with") || doc_key_is(d, cue - 1, "of")) &&
+                               (doc_key_is(d, cue - 2, "charged") || doc_key_is(d, cue - 2, "accused") ||
+                                doc_key_is(d, cue - 2, "suspected") || doc_key_is(d, cue - 2, "convicted") ||
+                                doc_key_is(d, cue - 2, "guilty"));
                 /* "accusing Israel of launching rockets": the one accused did it */
-                if (tag && !strcmp(tag, "VBG") && key_at(d, cue - 1, "of") && before != DY_NONE &&
+                if (tag && !strcmp(tag, "VBG") && doc_key_is(d, cue - 1, "of") && before != DY_NONE &&
                     d->mentions.v[before].tok_end + 1 == cue && d->mentions.v[before].tok_begin > s->tok_begin) {
                     const dy_token *verb = &d->toks.v[d->mentions.v[before].tok_begin - 1];
                     if (!strncmp(verb->key, "accus", 5) || !strncmp(verb->key, "suspect", 7)) participle = true;
                 }
-                if (accused || (tag && !strcmp(tag, "VBG") && (key_at(d, cue - 1, "after") || key_at(d, cue - 1, "before") ||
-                                                              key_at(d, cue - 1, "while") || key_at(d, cue - 1, "since") ||
-                                                              key_at(d, cue - 1, "upon")))) {
+                if (accused || (tag && !strcmp(tag, "VBG") && (doc_key_is(d, cue - 1, "after") || doc_key_is(d, cue - 1, "before") ||
+                                                              doc_key_is(d, cue - 1, "while") || doc_key_is(d, cue - 1, "since") ||
+                                                              doc_key_is(d, cue - 1, "upon")))) {
                     before = clause_subject(d, s, acts, nacts, cue);
                     participle = true;
                 }
                 /* "Sheriff Gore said a gunman opened fire": the one who reports is not who acts */
                 for (uint32_t j = before != DY_NONE && !participle ? d->mentions.v[before].tok_end : cue; j < cue; j++)
                     if (d->toks.v[j].lex & LEX_CUE) before = DY_NONE;
-                src = first_of_coordination(d, acts, nacts, before);
-                tgt = object_after(d, s, acts, nacts, end);
+                src = clause_first_of_coordination(d, acts, nacts, before);
+                tgt = clause_object(d, s, acts, nacts, end);
                 /* a nationality in the object before any actor: "imposed tariffs on $34 billion
                  * of Chinese goods to pressure ... the Trump administration" */
-                uint32_t nat = object_nationality(d, s, end);
+                uint32_t nat = clause_object_nationality(d, s, end);
                 if (nat != DY_NONE && (tgt == DY_NONE || d->mentions.v[nat].tok_begin < d->mentions.v[tgt].tok_begin))
                     tgt = nat;
             }
@@ -674,12 +359,12 @@ void event_run(dy_doc *d, const dy_model *m) {
                 tgt = from;
             }
             uint32_t srcs[MAX_COORD], tgts[MAX_COORD];
-            size_t ns = coordinated(d, acts, nacts, src, srcs, MAX_COORD);
-            size_t nt = tgt != DY_NONE ? coordinated(d, acts, nacts, tgt, tgts, MAX_COORD) : 1;
+            size_t ns = clause_coordinated(d, acts, nacts, src, srcs, MAX_COORD);
+            size_t nt = tgt != DY_NONE ? clause_coordinated(d, acts, nacts, tgt, tgts, MAX_COORD) : 1;
             if (tgt == DY_NONE) tgts[0] = DY_NONE;
             /* "Trump and Putin ... their meeting": the other party is one of the subjects */
             bool among = false;
-            for (size_t a = 1; a < ns; a++) among |= entity_of(d, srcs[a]) == entity_of(d, tgt);
+            for (size_t a = 1; a < ns; a++) among |= ment_entity(d, srcs[a]) == ment_entity(d, tgt);
             if ((tgt == DY_NONE || among) && ns > 1 && symmetric(verb->cameo)) {
                 /* "Reagan and Gorbachev signed", "Trump and Putin met": each acts on the other */
                 for (size_t a = 0; a < ns; a++)

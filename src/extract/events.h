@@ -2,7 +2,9 @@
  * the actor before it as source and the one after it as target, within one sentence
  * ("[Putin] said Friday that he invited [President Trump] to Moscow"): passive "by",
  * coordinated actors, "X's probe", "criticism from X", participles ("..., accusing Y")
- * acting for the sentence's subject; an object is never the subject of a verb of its own.
+ * acting for the sentence's subject; an object is never the subject of a verb of its own
+ * (the sentence structure: clauses.h). Meetings still to come are intents (036); violence
+ * by no state's force is 180, with the place as target when no actor suffers it.
  * Negated and hypothetical cues ("did not invite", "could impose") are skipped; cues
  * inside quotations are left to the stance coder (stances.h). An action without an actor
  * to receive it is coded only when it needs none (protest, force, violence). Date and

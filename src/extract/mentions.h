@@ -14,6 +14,8 @@ int ment_pronoun_gender(const dy_model *m, const dy_token *t);
 /* The index of the first mention that starts at or after token tok (mentions are in text
  * order), d->mentions.n when none: where a sentence's or a span's mentions begin. */
 size_t ment_first_at(const dy_doc *d, uint32_t tok);
+/* The entity of mention mi, or DY_NONE (also for mi == DY_NONE). */
+static inline uint32_t ment_entity(const dy_doc *d, uint32_t mi) { return mi == DY_NONE ? DY_NONE : d->mentions.v[mi].entity; }
 /* A short word is an acronym only in capitals: "Un" of "Kim Jung Un" is not the UN; "AfD"
  * and "PiS" keep their inner capitals. Longer words may be written either way ("Nato"). */
 bool ment_acronym_cased(const dy_doc *d, uint32_t k);
