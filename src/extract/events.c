@@ -119,15 +119,17 @@ static bool title_case(const dy_doc *d, const dy_sentence *s) {
 }
 
 /* Violence by someone who is no state's force (a gunman, a suspect, a named killer) is
- * CAMEO's unconventional violence (180), not military force (19x); an "attack" by a party,
- * a lawmaker, a paper or a former official is criticism (111). */
-static const char *unconventional(const dy_doc *d, const char *cameo, uint32_t src) {
+ * CAMEO's unconventional violence (180), not military force (19x); an "attack" by or on a
+ * party, a lawmaker, a paper or a former official is criticism (111). */
+static const char *unconventional(const dy_doc *d, const char *cameo, uint32_t src, uint32_t tgt) {
     if (strncmp(cameo, "19", 2) != 0) return cameo;
     const char *sector = d->entities.v[d->mentions.v[src].entity].actor.sector;
-    /* a politician's, party's or paper's attack is words: "Sanders's ad attacking Goldman Sachs" */
+    const char *target = tgt != DY_NONE ? d->entities.v[d->mentions.v[tgt].entity].actor.sector : "";
+    /* an attack by or on a politician, party or paper is words: "Sanders's ad attacking
+     * Goldman Sachs", "an ad attacking Democrats over the impeachment inquiry" */
     static const char *const talkers[] = {"PTY", "LEG", "MED", "ELI"};
     for (size_t i = 0; i < sizeof talkers / sizeof *talkers; i++)
-        if (!strcmp(sector, talkers[i])) return "111";
+        if (!strcmp(sector, talkers[i]) || !strcmp(target, talkers[i])) return "111";
     static const char *const forces[] = {"MIL", "GOV", "COP", "REB", "SPY"};
     for (size_t i = 0; i < sizeof forces / sizeof *forces; i++)
         if (!strcmp(sector, forces[i])) return cameo;
@@ -246,7 +248,7 @@ void event_run(dy_doc *d, const dy_model *m) {
             if (by_lemma && noun) continue;   /* a verb's lemma, but a noun here: "his aides" is no "aid" */
             if (tag && !verb->noun && clause_qualifies_noun(d, s, cue, end)) continue;   /* "Huff's alleged use of" */
             if (tag && cue >= s->tok_begin + 2 && doc_key_is(d, cue - 1, "to") && d->pos[cue - 2] &&
-                (d->pos[cue - 2][0] == 'N' || d->pos[cue - 2][0] == 'J'))
+                ((d->pos[cue - 2][0] == 'N' && strncmp(d->pos[cue - 2], "NNP", 3) != 0) || d->pos[cue - 2][0] == 'J'))
                 continue;
             uint32_t before = DY_NONE;   /* the nearest actor before the cue */
             for (size_t i = 0; i < nacts; i++)
@@ -301,7 +303,8 @@ void event_run(dy_doc *d, const dy_model *m) {
                     tgt = other;
                 }
                 if (src == DY_NONE) continue;
-            } else if ((clause_is_passive(d, s->tok_begin, cue) || cue == s->tok_begin) && doc_key_is(d, end, "by")) {
+            } else if ((clause_is_passive(d, s->tok_begin, cue) || cue == s->tok_begin || (tag && !strcmp(tag, "VBN"))) &&
+                       doc_key_is(d, end, "by")) {
                 src = clause_actor_at(d, acts, nacts, end + 1);   /* "Y was invited by X", "Signed by X and Y, ..." */
                 tgt = cue == s->tok_begin ? DY_NONE : clause_passive_subject(d, s, acts, nacts, cue, before);
             } else if (tag && !strcmp(tag, "VBN") &&
@@ -314,6 +317,12 @@ void event_run(dy_doc *d, const dy_model *m) {
                 /* "X and Y inked the deal"; "X castigated Y, accusing them": the sentence's subject */
                 bool participle = tag && !strcmp(tag, "VBG") && cue > s->tok_begin && doc_key_is(d, cue - 1, ",");
                 if (participle && before != DY_NONE) before = acts[0];
+                /* "Trump will leave the White House to travel to Camp David": an infinitive's
+                 * subject is the subject of the verb it hangs on */
+                if (tag && !strcmp(tag, "VB") && doc_key_is(d, cue - 1, "to")) {
+                    uint32_t subject = clause_subject(d, s, acts, nacts, cue);
+                    if (subject != DY_NONE) before = subject, participle = true;
+                }
                 /* "Britain responded ... by accusing Tehran", "the brothers hurled explosives at
                  * police after killing an officer", "briefs media upon arriving": the subject of
                  * the verb before, if an actor */
@@ -344,6 +353,9 @@ void event_run(dy_doc *d, const dy_model *m) {
                     if (d->toks.v[j].lex & LEX_CUE) before = DY_NONE;
                 src = clause_first_of_coordination(d, acts, nacts, before);
                 tgt = clause_object(d, s, acts, nacts, end);
+                /* one releases whom one holds, named right after the verb: not "released the
+                 * letter" or "a survey released Thursday had Mr. Romney ..." */
+                if (!strcmp(cameo, "084") && tgt != DY_NONE && clause_actor_at(d, acts, nacts, end) != tgt) tgt = DY_NONE;
                 /* a nationality in the object before any actor: "imposed tariffs on $34 billion
                  * of Chinese goods to pressure ... the Trump administration" */
                 uint32_t nat = clause_object_nationality(d, s, end);
@@ -379,7 +391,7 @@ void event_run(dy_doc *d, const dy_model *m) {
             }
             for (size_t a = 0; a < ns; a++)
                 for (size_t b = 0; b < nt; b++)
-                    event_add(d, m, (uint32_t)si, unconventional(d, cameo, srcs[a]), cue_span, srcs[a], tgts[b]);
+                    event_add(d, m, (uint32_t)si, unconventional(d, cameo, srcs[a], tgts[b]), cue_span, srcs[a], tgts[b]);
         }
     }
     if (m->verb_patterns) pattern_events(d, m);

@@ -628,6 +628,20 @@ TEST(event_lists_and_clauses) {
     d = run("President Kim Jung Un met the UN envoy. He also warned that it raises questions under the Constitution.", "2018-04-15");
     CHECK(entity_named(d, "United Nations") && entity_named(d, "United Nations")->nmentions == 1);
     CHECK(entities_of(d, "Constitution", "MNG") == 0 && strstr(events_of(d), "MNG") == NULL);
+    /* an infinitive's subject is the subject of the verb it hangs on */
+    d = run("On Friday, German Chancellor Anna Weber will leave Berlin to travel to Paris.", "2019-05-01");
+    CHECK_STR(events_of(d), "DEU>FRA:03");   /* a trip still to come: intent */
+    /* a participle with "by" is passive: the one after "by" acts */
+    d = run("Senator Carl Dean is openly gay and backed by the House GOP campaign arm.", "2019-05-01");
+    CHECK(d->events.n == 1 && strstr(span(d, d->events.v[0].source.span), "House"));
+    /* one releases whom one holds: the letter one released is no actor's */
+    d = run("Comey came under criticism since he released the letter to the Department of Justice.", "2019-05-01");
+    CHECK_STR(events_of(d), "");
+    d = run("Iran released two British sailors on Monday.", "2019-05-01");
+    CHECK_STR(events_of(d), "IRN>GBR:08");
+    /* an attack on a party is words */
+    d = run("President Joe Biden ran an ad attacking Republicans over the budget.", "2022-10-30");
+    CHECK(strstr(events_of(d), ":11") && !strstr(events_of(d), ":19") && !strstr(events_of(d), ":18"));
     /* "Trump and Putin ... their meeting": each met the other */
     d = run("President Trump and President Putin plan another summit after their meeting in Helsinki.", "2018-10-21");
     CHECK(strstr(events_of(d), "USA>RUS:04") && strstr(events_of(d), "RUS>USA:04"));
