@@ -388,6 +388,9 @@ static uint32_t clause_subject(qctx *q, uint32_t lb, uint32_t c) {
         const dy_mention *mn = &q->d->mentions.v[mi];
         if (mn->modifier || mn->possessive || (mn->type == ET_GPE && !mn->country_name) || ment_describes_person(mn))
             continue;   /* no places, and names rather than offices */
+        /* no subject of a clause that says what someone claims: "criticized claims that Russia meddled" */
+        if (k > lb && (key_is(q, k - 1, "that") || (k > lb + 1 && key_is(q, k - 1, "the") && key_is(q, k - 2, "that"))))
+            continue;
         uint32_t v = mn->tok_end;
         if (v < c && key_is(q, v, ",")) {   /* "Ryabkov, the deputy minister, said" */
             uint32_t close = v + 1;

@@ -165,6 +165,11 @@ TEST(speaker_forms_without_a_plain_cue) {
     const dy_doc *d = run("Sen. Maria Ortiz called her reason simple: " LQ "It matters for our state." RQ "", NULL);
     CHECK(d->quotes.n == 1);
     CHECK_STR(speaker(d, 0), "Maria Ortiz");
+    /* a participle speaks for the clause's subject, not for the subject of a "that" clause inside it */
+    d = run("Senator Igor Pushkin had criticized claims that Russia meddled in the vote, arguing they are part of "
+            "a plan to continue a " LQ "new Cold War." RQ, NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Igor Pushkin");
     /* a naming verb in the passive is no cue: the reporting verb before it is */
     d = run("Sheriff Tom Hale said officers were called to the church after a man fired an " LQ "AR-15 type" RQ " rifle.", NULL);
     CHECK(d->quotes.n == 1);
