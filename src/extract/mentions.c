@@ -342,6 +342,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
             dy_actor code = {{0}, {0}};
             uint8_t gender = G_UNKNOWN;
             const char *flag = NULL;   /* "the British-flagged Stena Impero" */
+            bool titled = false;       /* a title came before: "Rep." */
             for (;;) {
                 const char *flag_here = k < end ? flag_country(m, &d->toks.v[k]) : NULL;
                 if (flag_here) {
@@ -377,6 +378,8 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 if (demonym && last->key_len > 2 && last->key[last->key_len - 1] == 's' &&
                     pt_get_word(&m->country_pt, last->key, last->key_len - 1, &singular) && (singular & 3) == CM_DEMONYM)
                     country = false;
+                /* after a title a capitalised name follows: "Rep. Dutch Ruppersberger" is no Dutchman */
+                if (demonym && titled && k + n < end && (d->toks.v[k + n].flags & TF_CAP)) country = false;
                 if (country && k + n < end &&
                     (demonym ? d->toks.v[k + n].kind == TK_WORD
                              : pt_longest(&m->role_pt, d, k + n, end, &(uint32_t){0}, &r) &&
@@ -395,6 +398,7 @@ void ment_run(dy_doc *d, const dy_model *m) {
                     if (r->code.sector[0]) memcpy(code.sector, r->code.sector, 4);
                     if (r->code.country[0]) memcpy(code.country, r->code.country, 4);
                     if (r->gender) gender = r->gender;
+                    titled = true;
                     k += n;
                     continue;
                 }
@@ -452,6 +456,13 @@ void ment_run(dy_doc *d, const dy_model *m) {
                 /* a famous family name the recogniser missed ("Putin said", "Xi spoke") */
                 add_name(d, m, k, k + 1, ET_PERSON, full_b, code, gender);
                 k++;
+            } else if (titled && (t->flags & TF_CAP) && !(t->lex & (LEX_STARTER | LEX_PRONOUN))) {
+                /* the capitalised words after a title are a name the recogniser missed
+                 * ("Rep. Dutch Ruppersberger") */
+                uint32_t e = k;
+                while (e < end && d->toks.v[e].kind == TK_WORD && (d->toks.v[e].flags & TF_CAP)) e++;
+                add_name(d, m, k, e, ET_PERSON, full_b, code, gender);
+                k = e;
             } else if (description_at(d, m, full_b, k, end, &n, &r)) {
                 /* "the Russian president", "the press secretary": a person by their office */
                 const char *owner = possessor_country(d, full_b);

@@ -484,6 +484,10 @@ TEST(persons_described_by_office) {
             "barbed in his remarks, saying they " LQ "are in on the act, too." RQ, "2018-07-23");
     CHECK(d->quotes.n == 1);
     CHECK_STR(speaker(d, 0), "Mike Pompeo");
+    /* the capitalised words after a title are a name, even one the recogniser missed or that starts like a nationality */
+    d = run("Rep. Dutch Ruppersberger, ranking member of the committee, stood by the decision.", "2013-06-16");
+    const dy_entity *rep = entity_named(d, "Dutch Ruppersberger");
+    CHECK(rep && !strcmp(rep->actor.sector, "LEG") && !entity_named(d, "Dutch"));
     /* nobody fits: the description stays unresolved, no entity */
     d = run("The prime minister resigned on Monday.", "2018-07-23");
     CHECK(d->entities.n == 0);
