@@ -319,3 +319,45 @@ bool clause_qualifies_noun(const dy_doc *d, const dy_sentence *s, uint32_t k, ui
     const char *before = d->pos[k - 1];
     return doc_key_is(d, k - 1, "'s") || (before && (!strcmp(before, "DT") || !strcmp(before, "PRP$")));
 }
+
+uint32_t clause_verb_subject(const dy_doc *d, const dy_sentence *s, const uint32_t *acts, size_t nacts, uint32_t k,
+                             const char *tag, uint32_t before) {
+    bool gerund = tag && !strcmp(tag, "VBG");
+    bool bound = false;   /* the subject comes from the clause, past any reporting verb */
+    if (gerund && k > s->tok_begin && doc_key_is(d, k - 1, ",")) {
+        /* "X castigated Y, accusing them": the sentence's subject */
+        if (before != DY_NONE) before = acts[0];
+        bound = true;
+    } else if ((tag && !strcmp(tag, "VB") && doc_key_is(d, k - 1, "to")) || (gerund && doc_key_is(d, k - 1, "by"))) {
+        /* "Trump will leave the White House to travel to Camp David", "Britain responded
+         * ... by accusing Tehran": the subject of the verb it hangs on, if found */
+        uint32_t subject = clause_subject(d, s, acts, nacts, k);
+        if (subject != DY_NONE) before = subject, bound = true;
+    } else if (gerund && k >= s->tok_begin + 2 && (doc_key_is(d, k - 1, "with") || doc_key_is(d, k - 1, "of"))) {
+        static const char *const charged[] = {"charged", "accused", "suspected", "convicted", "guilty"};
+        for (size_t i = 0; i < sizeof charged / sizeof *charged && !bound; i++)
+            if (doc_key_is(d, k - 2, charged[i])) {
+                before = clause_subject(d, s, acts, nacts, k);   /* "the man charged with killing 11 people" */
+                bound = true;
+            }
+        /* "accusing Israel of launching rockets": the one accused did it */
+        if (!bound && before != DY_NONE && d->mentions.v[before].tok_end + 1 == k &&
+            d->mentions.v[before].tok_begin > s->tok_begin) {
+            const dy_token *verb = &d->toks.v[d->mentions.v[before].tok_begin - 1];
+            bound = !strncmp(verb->key, "accus", 5) || !strncmp(verb->key, "suspect", 7);
+        }
+    } else if (gerund) {
+        /* "the brothers hurled explosives at police after killing an officer", "briefs media
+         * upon arriving": the subject of the verb before, if an actor, or nobody */
+        static const char *const times[] = {"after", "before", "while", "since", "upon"};
+        for (size_t i = 0; i < sizeof times / sizeof *times && !bound; i++)
+            if (doc_key_is(d, k - 1, times[i])) {
+                before = clause_subject(d, s, acts, nacts, k);
+                bound = true;
+            }
+    }
+    /* "Sheriff Gore said a gunman opened fire": the one who reports is not who acts */
+    for (uint32_t j = before != DY_NONE && !bound ? d->mentions.v[before].tok_end : k; j < k; j++)
+        if (d->toks.v[j].lex & LEX_CUE) before = DY_NONE;
+    return before;
+}

@@ -24,6 +24,13 @@ uint32_t clause_first_of_coordination(const dy_doc *d, const uint32_t *acts, siz
 uint32_t clause_past_time(const dy_doc *d, uint32_t k, uint32_t end);
 /* A nationality word in the object right after token end ("seized an Iranian supertanker"), or DY_NONE. */
 uint32_t clause_object_nationality(const dy_doc *d, const dy_sentence *s, uint32_t end);
+/* Who does what the verb at token k (tagged tag) says, given the actor nearest before it: the sentence's
+ * subject for a participle after a comma, the subject of the verb an infinitive or a
+ * participle after by/after/before/while/since/upon hangs on, the one charged with or
+ * accused of it; DY_NONE when a reporting verb stands between ("Sheriff Gore said a gunman
+ * opened fire"). Needs the tags. */
+uint32_t clause_verb_subject(const dy_doc *d, const dy_sentence *s, const uint32_t *acts, size_t nacts, uint32_t k,
+                             const char *tag, uint32_t before);
 /* The subject of the last finite verb before token k, if an actor; needs the tags. */
 uint32_t clause_subject(const dy_doc *d, const dy_sentence *s, const uint32_t *acts, size_t nacts, uint32_t k);
 /* Who suffers the passive cue at token k; nearest is the fallback; needs the tags. */

@@ -314,44 +314,7 @@ void event_run(dy_doc *d, const dy_model *m) {
                  * whoever came before suffered the action */
                 continue;
             } else {
-                /* "X and Y inked the deal"; "X castigated Y, accusing them": the sentence's subject */
-                bool participle = tag && !strcmp(tag, "VBG") && cue > s->tok_begin && doc_key_is(d, cue - 1, ",");
-                if (participle && before != DY_NONE) before = acts[0];
-                /* "Trump will leave the White House to travel to Camp David": an infinitive's
-                 * subject is the subject of the verb it hangs on */
-                if (tag && !strcmp(tag, "VB") && doc_key_is(d, cue - 1, "to")) {
-                    uint32_t subject = clause_subject(d, s, acts, nacts, cue);
-                    if (subject != DY_NONE) before = subject, participle = true;
-                }
-                /* "Britain responded ... by accusing Tehran", "the brothers hurled explosives at
-                 * police after killing an officer", "briefs media upon arriving": the subject of
-                 * the verb before, if an actor */
-                if (tag && !strcmp(tag, "VBG") && doc_key_is(d, cue - 1, "by")) {
-                    uint32_t subject = clause_subject(d, s, acts, nacts, cue);
-                    if (subject != DY_NONE) before = subject, participle = true;
-                }
-                /* "Mr Bowers is the man charged with killing 11 people": the accused did it, as charged */
-                bool accused = tag && !strcmp(tag, "VBG") && cue >= s->tok_begin + 2 &&
-                               (doc_key_is(d, cue - 1, "with") || doc_key_is(d, cue - 1, "of")) &&
-                               (doc_key_is(d, cue - 2, "charged") || doc_key_is(d, cue - 2, "accused") ||
-                                doc_key_is(d, cue - 2, "suspected") || doc_key_is(d, cue - 2, "convicted") ||
-                                doc_key_is(d, cue - 2, "guilty"));
-                /* "accusing Israel of launching rockets": the one accused did it */
-                if (tag && !strcmp(tag, "VBG") && doc_key_is(d, cue - 1, "of") && before != DY_NONE &&
-                    d->mentions.v[before].tok_end + 1 == cue && d->mentions.v[before].tok_begin > s->tok_begin) {
-                    const dy_token *verb = &d->toks.v[d->mentions.v[before].tok_begin - 1];
-                    if (!strncmp(verb->key, "accus", 5) || !strncmp(verb->key, "suspect", 7)) participle = true;
-                }
-                if (accused || (tag && !strcmp(tag, "VBG") && (doc_key_is(d, cue - 1, "after") || doc_key_is(d, cue - 1, "before") ||
-                                                              doc_key_is(d, cue - 1, "while") || doc_key_is(d, cue - 1, "since") ||
-                                                              doc_key_is(d, cue - 1, "upon")))) {
-                    before = clause_subject(d, s, acts, nacts, cue);
-                    participle = true;
-                }
-                /* "Sheriff Gore said a gunman opened fire": the one who reports is not who acts */
-                for (uint32_t j = before != DY_NONE && !participle ? d->mentions.v[before].tok_end : cue; j < cue; j++)
-                    if (d->toks.v[j].lex & LEX_CUE) before = DY_NONE;
-                src = clause_first_of_coordination(d, acts, nacts, before);
+                src = clause_first_of_coordination(d, acts, nacts, clause_verb_subject(d, s, acts, nacts, cue, tag, before));
                 tgt = clause_object(d, s, acts, nacts, end);
                 /* one releases whom one holds, named right after the verb: not "released the
                  * letter" or "a survey released Thursday had Mr. Romney ..." */
