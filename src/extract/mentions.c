@@ -436,8 +436,9 @@ void ment_run(dy_doc *d, const dy_model *m) {
                  * Impero" sails for its flag's country. The ship's name is all its capitalised words. */
                 bool ship = b > 0 && ((d->toks.v[b - 1].lex & LEX_VESSEL) || (flag && full_b == b - 1));
                 while (ship && e < end && d->toks.v[e].kind == TK_WORD && (d->toks.v[e].flags & TF_CAP)) e++;
-                add_name(d, m, b, e, ship ? ET_MISC : place ? ET_GPE : ner_type(d, m, b, e), full_b == k ? b : full_b, code,
-                         gender);
+                /* after a title, a person: "Rep. Dutch Ruppersberger" whom the recogniser took for something Dutch */
+                uint8_t type = ship ? ET_MISC : place ? ET_GPE : titled ? ET_PERSON : ner_type(d, m, b, e);
+                add_name(d, m, b, e, type, full_b == k ? b : full_b, code, gender);
                 d->mentions.v[d->mentions.n - 1].vessel = ship;
                 if (flag) memcpy(d->mentions.v[d->mentions.n - 1].actor.country, flag, 4);
                 if (ship && flag) {

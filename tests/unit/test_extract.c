@@ -487,7 +487,12 @@ TEST(persons_described_by_office) {
     /* the capitalised words after a title are a name, even one the recogniser missed or that starts like a nationality */
     d = run("Rep. Dutch Ruppersberger, ranking member of the committee, stood by the decision.", "2013-06-16");
     const dy_entity *rep = entity_named(d, "Dutch Ruppersberger");
-    CHECK(rep && !strcmp(rep->actor.sector, "LEG") && !entity_named(d, "Dutch"));
+    CHECK(rep && rep->type == ET_PERSON && !strcmp(rep->actor.sector, "LEG") && !entity_named(d, "Dutch"));
+    /* ... and the subject a participle's "he" stands for */
+    d = run("Rep. Dutch Ruppersberger stood by Mr. Grant, saying he agrees with waiting until " LQ "we have the facts" RQ ".",
+            "2013-06-16");
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(speaker(d, 0), "Dutch Ruppersberger");
     /* nobody fits: the description stays unresolved, no entity */
     d = run("The prime minister resigned on Monday.", "2018-07-23");
     CHECK(d->entities.n == 0);
