@@ -340,11 +340,24 @@ uint32_t clause_verb_subject(const dy_doc *d, const dy_sentence *s, const uint32
                 before = clause_subject(d, s, acts, nacts, k);   /* "the man charged with killing 11 people" */
                 bound = true;
             }
-        /* "accusing Israel of launching rockets": the one accused did it */
-        if (!bound && before != DY_NONE && d->mentions.v[before].tok_end + 1 == k &&
-            d->mentions.v[before].tok_begin > s->tok_begin) {
-            const dy_token *verb = &d->toks.v[d->mentions.v[before].tok_begin - 1];
+        /* "accusing Israel of launching rockets", "accusing Israel, a close U.S. ally, of
+         * launching rockets": the one accused did it */
+        uint32_t accused = before, at = k - 1;
+        if (doc_key_is(d, k - 2, ",")) {   /* past the apposition */
+            accused = DY_NONE;
+            for (uint32_t j = k - 2; j-- > s->tok_begin && j + 10 > k;)
+                if (doc_key_is(d, j, ",")) {
+                    at = j;
+                    for (size_t i = 0; i < nacts; i++)
+                        if (d->mentions.v[acts[i]].tok_end == j) accused = acts[i];
+                    break;
+                }
+        }
+        if (!bound && accused != DY_NONE && d->mentions.v[accused].tok_end == at &&
+            d->mentions.v[accused].tok_begin > s->tok_begin) {
+            const dy_token *verb = &d->toks.v[d->mentions.v[accused].tok_begin - 1];
             bound = !strncmp(verb->key, "accus", 5) || !strncmp(verb->key, "suspect", 7);
+            if (bound) before = accused;
         }
     } else if (gerund) {
         /* "the brothers hurled explosives at police after killing an officer", "briefs media

@@ -632,6 +632,8 @@ TEST(event_lists_and_clauses) {
     CHECK_STR(events_of(d), "USA>USA:18");
     d = run("Syria's government accused Israel of launching rockets at Damascus on Sunday.", "2013-05-05");
     CHECK(strstr(events_of(d), "ISR>") && strstr(events_of(d), ":19") && !strstr(events_of(d), "SYR>-:19"));
+    d = run("The crisis escalated with Syria accusing Israel, a close U.S. ally, of launching rockets.", "2013-05-05");
+    CHECK(strstr(events_of(d), "ISR>-:19") && !strstr(events_of(d), "USA>-:19"));
     /* a lawmaker's attack is words */
     d = run("Senator Bernie Sanders ran an ad attacking Goldman Sachs on Monday.", "2016-04-15");
     CHECK(strstr(events_of(d), ":11") && !strstr(events_of(d), ":18") && !strstr(events_of(d), ":19"));
