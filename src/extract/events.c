@@ -210,14 +210,24 @@ void event_add(dy_doc *d, const dy_model *m, uint32_t si, const char *cameo, dy_
 #define MAX_ACTORS 64
 #define MAX_COORD 4
 
+/* Is a quotation open after sentence s, when open says whether one was at its start? */
+static bool quote_open_after(const dy_doc *d, const dy_sentence *s, bool open) {
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++)
+        if (d->toks.v[k].kind == TK_QUOTE && !(d->toks.v[k].flags & TF_QSINGLE)) open = !open;
+    return open;
+}
+
 void event_run(dy_doc *d, const dy_model *m) {
     uint32_t acts[MAX_ACTORS];
+    bool quote_open = false;   /* a quotation that opened in an earlier sentence of the paragraph */
     for (size_t si = 0; si < d->sents.n; si++) {
         const dy_sentence *s = &d->sents.v[si];
+        if (d->toks.v[s->tok_begin].flags & TF_NEWLINE) quote_open = false;
+        bool in_quote = quote_open, tagged = false;
+        quote_open = quote_open_after(d, s, quote_open);
         if (d->toks.v[s->tok_begin].flags & TF_BOILER) continue;
         size_t nacts = clause_actors(d, s, acts, MAX_ACTORS);
         if (!nacts) continue;
-        bool in_quote = false, tagged = false;
         for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
             const dy_token *t = &d->toks.v[k];
             if (t->kind == TK_QUOTE && !(t->flags & TF_QSINGLE)) in_quote = !in_quote;

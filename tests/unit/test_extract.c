@@ -703,6 +703,10 @@ TEST(event_lists_and_clauses) {
     /* leaving a deal named after a country is a move against it (160) */
     d = run("President Trump withdrew the US from the Iran nuclear deal in May.", "2018-07-23");
     CHECK_STR(events_of(d), "USA>IRN:16");
+    /* a quotation goes on over its sentences: what it says is the speaker's, no event of the narration */
+    d = run(LQ "That's the bad news. Our Arab League partners are already trying to provide help to the Syrian opposition," RQ
+            " Senator John McCain said.", "2013-06-16");
+    CHECK(strstr(events_of(d), ":07") == NULL);
     /* showing is no protest */
     d = run("Russia and China demonstrated their unity at the talks.", "2019-04-28");
     CHECK(strstr(events_of(d), ":14") == NULL);
