@@ -369,6 +369,16 @@ uint32_t clause_verb_subject(const dy_doc *d, const dy_sentence *s, const uint32
                 bound = true;
             }
     }
+    /* "Rep. Dutch Ruppersberger, ranking member of the House Intelligence Committee, stood by
+     * Obama": the subject stands before the apposition */
+    if (!bound && !gerund && before != DY_NONE && doc_key_is(d, k - 1, ",")) {
+        for (uint32_t j = d->mentions.v[before].tok_begin; j-- > s->tok_begin && j + 16 > k;)
+            if (doc_key_is(d, j, ",")) {
+                for (size_t i = 0; i < nacts; i++)
+                    if (d->mentions.v[acts[i]].tok_end == j) before = acts[i];
+                break;
+            }
+    }
     /* "Sheriff Gore said a gunman opened fire": the one who reports is not who acts */
     for (uint32_t j = before != DY_NONE && !bound ? d->mentions.v[before].tok_end : k; j < k; j++)
         if (d->toks.v[j].lex & LEX_CUE) before = DY_NONE;

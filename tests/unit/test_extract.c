@@ -707,6 +707,10 @@ TEST(event_lists_and_clauses) {
     d = run(LQ "That's the bad news. Our Arab League partners are already trying to provide help to the Syrian opposition," RQ
             " Senator John McCain said.", "2013-06-16");
     CHECK(strstr(events_of(d), ":07") == NULL);
+    /* the subject stands before an apposition */
+    d = run("Rep. Dutch Ruppersberger, ranking member of the House Intelligence Committee, stood by President Obama.",
+            "2013-06-16");
+    CHECK(d->events.n == 1 && strstr(span(d, d->events.v[0].source.span), "Ruppersberger"));
     /* showing is no protest */
     d = run("Russia and China demonstrated their unity at the talks.", "2019-04-28");
     CHECK(strstr(events_of(d), ":14") == NULL);
