@@ -201,7 +201,7 @@ static void load_territories(dy_model *m) {
     OPEN(&r, territories);
     int n;
     while ((n = tsv_next(&r, f, 3)) != 0) {
-        if (n < 2) dy_die("data/territories.tsv line %d: expected 3 fields", r.line);
+        if (n < 2) dy_die("data/territories.tsv line %d: expected a territory and its sovereign", r.line);
         kb_territory *t = &DY_PUSH(&m->arena, m->territories);
         tsv_copy(f[0], t->iso3, sizeof t->iso3);
         tsv_copy(f[1], t->sovereign, sizeof t->sovereign);
