@@ -133,6 +133,9 @@ static bool same_last_word_fits(const dy_doc *d, const dy_mention *mn, uint32_t 
     if (first->vessel) return mn->kind == MK_NAME && same_words(d, first, mn);   /* "the Stena Impero" again */
     if (mn->kind == MK_NOMINAL || first->kind == MK_NOMINAL)   /* groups: same role words, same country */
         return mn->kind == first->kind && same_words(d, first, mn) && strcmp(mn->actor.country, e->actor.country) == 0;
+    /* "UN" and the "Un" of a name are two */
+    if (mn->tok_end - mn->tok_begin == 1 && ment_acronym_cased(d, mn->tok_begin) != ment_acronym_cased(d, first->tok_begin))
+        return false;
     /* a lone word the recogniser took for a place or organisation, the surname of a person
      * of the article ("Obama" after "Barack Obama") */
     if (mn->tok_end - mn->tok_begin == 1 && e->type == ET_PERSON && mn->type != ET_NORP) return true;
@@ -140,9 +143,6 @@ static bool same_last_word_fits(const dy_doc *d, const dy_mention *mn, uint32_t 
         /* a person by surname; "Obama" taken for a name of something before "Barack Obama" */
         return e->type == ET_PERSON ||
                (mn->type == ET_PERSON && e->type == ET_MISC && first->tok_end - first->tok_begin == 1);
-    /* "UN" and the "Un" of a name are two */
-    if (mn->tok_end - mn->tok_begin == 1 && ment_acronym_cased(d, mn->tok_begin) != ment_acronym_cased(d, first->tok_begin))
-        return false;
     return e->type == mn->type && same_words(d, first, mn);
 }
 

@@ -360,7 +360,7 @@ static int by_count(const void *a, const void *b) {
     return x < y ? 1 : x > y ? -1 : 0;
 }
 
-void lang_eval(conll_corpus *c, const dy_model *m, lang_scores *s) {
+void lang_eval(conll_corpus *c, const dy_model *m, lang_scores *s, FILE *out) {
     memset(s, 0, sizeof *s);
     size_t right = 0, nconf = 0;
     lang_confusion *conf = calloc(4096, sizeof *conf);
@@ -378,6 +378,13 @@ void lang_eval(conll_corpus *c, const dy_model *m, lang_scores *s) {
                 if (!ok) confuse(conf, 4096, &nconf, cd->gold[LT_POS][k], d->pos[k]);
             }
             if (d->chunk) conll_count_spans(d->chunk, cd->gold[LT_CHUNK], b, e, &s->chunk, NULL);
+            for (uint32_t k = b; out && k < e; k++) {
+                const dy_token *t = &d->toks.v[k];
+                fprintf(out, "%.*s %s %s %s %s %s %s\n", (int)(t->end - t->start), d->text + t->start,
+                        cd->gold[LT_POS][k], d->pos ? d->pos[k] : "-", cd->gold[LT_CHUNK][k],
+                        d->chunk ? d->chunk[k] : "-", cd->gold[LT_NER][k], d->ner ? d->ner[k] : "-");
+            }
+            if (out) fputc('\n', out);
             if (d->ner) {
                 conll_count_spans(d->ner, cd->gold[LT_NER], b, e, &s->ner, NULL);
                 static const char *const types[] = {"PER", "LOC", "ORG", "MISC"};

@@ -4,7 +4,8 @@
  * documents in an order shuffled by a fixed seed (same data + seed = same model file),
  * each decision made with the model's own earlier decisions as history, as at run time.
  * The chunker and recogniser read the gold POS (and chunk) columns while training and the
- * predicted ones when tagging. lang_eval tags a corpus with a model and scores it. */
+ * predicted ones when tagging. lang_eval tags a corpus with a model and scores it, and
+ * writes each token with its gold and predicted tags to out when out is not NULL. */
 #ifndef DY_LANG_TRAIN_H
 #define DY_LANG_TRAIN_H
 #include "conll.h"
@@ -30,6 +31,6 @@ typedef struct lang_train_opts {
 
 bool lang_train_task(conll_corpus *c, const dy_model *m, int task, const lang_train_opts *o, const char *out_path,
                      FILE *log);
-void lang_eval(conll_corpus *c, const dy_model *m, lang_scores *s);
+void lang_eval(conll_corpus *c, const dy_model *m, lang_scores *s, FILE *out);
 double span_f1(const span_counts *s);
 #endif

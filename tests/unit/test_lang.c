@@ -51,6 +51,18 @@ TEST(entities_of_a_plain_sentence) {
     CHECK_STR(labels(doc.ner), "B-MISC O B-PER I-PER O B-MISC O B-PER I-PER O B-LOC O O O");
 }
 
+/* Save the trainers' model to a scratch file and open it from buf (which it must fit). */
+static bool save_and_open(ap_trainer *t, int n, int prune, char *buf, size_t cap, ap_model *m) {
+    const char *path = "build/test-toy.ap";
+    char err[128];
+    if (!ap_trainer_save(t, n, path, prune, NULL)) return false;
+    FILE *f = fopen(path, "rb");
+    size_t len = f ? fread(buf, 1, cap, f) : 0;
+    if (f) fclose(f);
+    remove(path);
+    return len < cap && ap_open(m, buf, len, err, sizeof err);
+}
+
 TEST(perceptron_learns_saves_and_reloads) {
     /* A toy task: the label is whether feature 7 is present. */
     ap_trainer t;
@@ -117,17 +129,10 @@ TEST(pruning_keeps_fixed_entries_and_trainers_share_one_blob) {
     ap_trainer_fix(&t[0], 500, yes, 0.01f);      /* tinier still, but fixed: kept */
     for (int i = 0; i < 20; i++) ap_trainer_update(&t[1], f9, 1, no, yes);
     ap_trainer_fix(&t[1], 600, no, 1.0f);
-    const char *path = "build/test-toy-two.ap";
-    CHECK(ap_trainer_save(t, 2, path, 3000, NULL));
-    for (int k = 0; k < 2; k++) ap_trainer_free(&t[k]);
-    FILE *f = fopen(path, "rb");
     static char buf[1 << 16];
-    size_t n = f ? fread(buf, 1, sizeof buf, f) : 0;
-    if (f) fclose(f);
-    remove(path);
     ap_model m;
-    char err[128];
-    CHECK(ap_open(&m, buf, n, err, sizeof err));
+    CHECK(save_and_open(t, 2, 3000, buf, sizeof buf, &m));
+    for (int k = 0; k < 2; k++) ap_trainer_free(&t[k]);
     uint32_t count;
     CHECK(ap_single_label(&m, 500) == yes && ap_single_label(&m, 600) == no);
     CHECK(ap_weights_of(&m, 11, &count) == NULL);
@@ -136,6 +141,39 @@ TEST(pruning_keeps_fixed_entries_and_trainers_share_one_blob) {
     CHECK(ap_best_int(s, m.nlabels) == yes);
     ap_score(&m, f9, 1, s);   /* the second trainer's feature, in the same table */
     CHECK(ap_best_int(s, m.nlabels) == no);
+}
+
+TEST(dense_rows_and_sparse_weights_add_up) {
+    /* Feature 1 learns a weight for each of 20 labels (a dense row), feature 2 for two. */
+    ap_trainer t;
+    ap_trainer_init(&t);
+    char name[8];
+    for (int l = 0; l < 20; l++) {
+        snprintf(name, sizeof name, "L%d", l);
+        ap_trainer_label(&t, name);
+    }
+    uint64_t f1[1] = {1}, f2[1] = {2}, both[2] = {1, 2};
+    for (int l = 0; l < 20; l++)
+        for (int k = 0; k <= l; k++) ap_trainer_update(&t, f1, 1, l, (l + 1) % 20);
+    for (int k = 0; k < 5; k++) ap_trainer_update(&t, f2, 1, 3, 4);
+    static char buf[1 << 16];
+    ap_model m;
+    CHECK(save_and_open(&t, 1, 0, buf, sizeof buf, &m));
+    ap_trainer_free(&t);
+    CHECK(m.ndense == 1 && m.nweights == 2);
+    int32_t s1[AP_MAX_LABELS], s2[AP_MAX_LABELS], s12[AP_MAX_LABELS];
+    ap_score(&m, f1, 1, s1);
+    ap_score(&m, f2, 1, s2);
+    ap_score(&m, both, 2, s12);
+    int nonzero = 0;
+    for (uint32_t l = 0; l < m.nlabels; l++) {
+        CHECK(s12[l] == s1[l] + s2[l]);
+        nonzero += s1[l] != 0;
+    }
+    CHECK(nonzero >= 19 && s2[3] > 0 && s2[4] < 0 && s2[0] == 0);
+    /* A dense row is no lexicon entry: no sparse weights to read. */
+    uint32_t count;
+    CHECK(ap_weights_of(&m, 1, &count) == NULL && count == 0 && ap_weights_of(&m, 2, &count) && count == 2);
 }
 
 int main(void) {
@@ -147,6 +185,7 @@ int main(void) {
     RUN(entities_of_a_plain_sentence);
     RUN(perceptron_learns_saves_and_reloads);
     RUN(pruning_keeps_fixed_entries_and_trainers_share_one_blob);
+    RUN(dense_rows_and_sparse_weights_add_up);
     RUN(lemmas);
     doc_free(&doc);
     model_free(model);
