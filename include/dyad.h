@@ -25,6 +25,8 @@ typedef struct dyad_article {
     size_t max_bytes;        /* larger articles are refused; 0 = DYAD_DEFAULT_MAX_BYTES */
     const char *url;         /* or NULL */
     int indirect;            /* nonzero: reported speech as indirect quotes too */
+    int whole_attributions;  /* nonzero: quotes as PolNeAR annotates attributions (quotes.h);
+                                implies indirect */
 } dyad_article;
 
 dyad_model *dyad_model_load(void);

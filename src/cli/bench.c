@@ -92,7 +92,7 @@ int cli_bench(int argc, char **argv) {
     progress_start(&bar, "dyad bench", false);
     double start = cli_now();
     for (size_t i = 0; i < n; i++) {
-        dyad_article a = {"bench", arts[i].text, arts[i].len, arts[i].published, 0, NULL, 0};
+        dyad_article a = {.id = "bench", .text = arts[i].text, .len = arts[i].len, .published = arts[i].published};
         const char *err = dyad_process_timed(m, d, &a, stage);
         double tj = cli_now();
         sb_reset(&out);

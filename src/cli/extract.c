@@ -19,7 +19,7 @@
 enum out_format { OUT_JSON, OUT_TEXT, OUT_GDELT };
 
 typedef struct extract_opts {
-    bool jsonl, indirect;
+    bool jsonl, indirect, whole_attributions;
     enum out_format format;
     const char *date;
     size_t max_bytes;
@@ -51,6 +51,10 @@ static void usage(FILE *f) {
           "                     against it)\n"
           "  --max-bytes N      refuse articles larger than N bytes (default 10000000)\n"
           "  --indirect         also reported speech (\"X said that ...\") as indirect quotes\n"
+          "  --whole-attributions\n"
+          "                     quotes as PolNeAR and PARC annotate attributions: a quote\n"
+          "                     interrupted by its attribution is one quote, a partial quote\n"
+          "                     spans its clause; implies --indirect\n"
           "  --format F         json (default: JSON Lines, SPEC schema 1), text (a readable\n"
           "                     summary per article) or gdelt (events as GDELT 2.0 TSV rows)\n"
           "  --actors FILE      a TABARI .actors or PETRARCH Phoenix actors dictionary, on top\n"
@@ -72,7 +76,8 @@ static void usage(FILE *f) {
 static void emit(void *ctx, const input_article *in) {
     extract_run *r = ctx;
     const char *id = in->id;
-    dyad_article a = {id, in->text, in->len, in->published, r->opts->max_bytes, in->url, r->opts->indirect};
+    dyad_article a = {id, in->text, in->len, in->published, r->opts->max_bytes, in->url, r->opts->indirect,
+                      r->opts->whole_attributions};
     const char *err = in->error ? in->error : dyad_process(r->model, r->doc, &a);
     sb_reset(&r->out);
     if (r->opts->format == OUT_TEXT) {
@@ -107,6 +112,8 @@ int cli_extract(int argc, char **argv) {
             opts.jsonl = true;
         } else if (strcmp(a, "--indirect") == 0) {
             opts.indirect = true;
+        } else if (strcmp(a, "--whole-attributions") == 0) {
+            opts.whole_attributions = true;
         } else if (strcmp(a, "--actors") == 0 || strcmp(a, "--agents") == 0 || strcmp(a, "--verbs") == 0) {
             int *n = a[3] == 'c' ? &opts.nactors : a[3] == 'g' ? &opts.nagents : &opts.nverbs;
             if (i + 1 >= argc || *n == MAX_DICTS) {

@@ -67,7 +67,7 @@ static void take(void *ctx, const input_article *in) {
     if (store_has(r->reader, in->id, hash)) {
         r->skipped++;
     } else {
-        dyad_article a = {in->id, in->text, in->len, in->published, 0, in->url, 0};
+        dyad_article a = {.id = in->id, .text = in->text, .len = in->len, .published = in->published, .url = in->url};
         const char *err = in->error ? in->error : dyad_process(r->model, r->doc, &a);
         sa.error = err;
         if (err) {

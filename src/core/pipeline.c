@@ -102,7 +102,7 @@ const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_arti
     if (ctl * 100 > a->len) return fail(d, "binary data: %zu control characters in %zu bytes", ctl, a->len);
 
     doc_reset(d, a->text, (uint32_t)a->len);
-    d->want_indirect = a->indirect != 0;
+    d->want_indirect = a->indirect != 0 || a->whole_attributions != 0;
     if (a->published) date_parse(a->published, strlen(a->published), &d->published);
     lap(seconds, DYAD_STAGE_CHECK, &t);
     tok_run(d, &m->abbrevs, &m->vocab);
@@ -121,6 +121,7 @@ const char *dyad_process_timed(const dyad_model *m, dyad_doc *d, const dyad_arti
     event_run(d, m);
     stance_run(d, m);
     if (!d->want_indirect) quote_drop_indirect(d);
+    if (a->whole_attributions) quote_whole_attributions(d, m);
     lap(seconds, DYAD_STAGE_EVENTS, &t);
     return NULL;
 }

@@ -703,3 +703,62 @@ void quote_drop_indirect(dy_doc *d) {
         if (d->quotes.v[i].kind != QK_INDIRECT) d->quotes.v[n++] = d->quotes.v[i];
     d->quotes.n = n;
 }
+
+/* The clause a partial quote is part of, as tokens [*b, *e): after its cue to the end of
+ * the sentence ("said [he won “every single debate”]"), or, when the cue follows it, from
+ * the sentence start to the source ("[The answers are “not meeting the demand,”] says X");
+ * a verb coordinated after the quote ("… “a con” and encouraged Americans to …") is a
+ * statement of its own. */
+static void partial_clause(const dy_doc *d, const dy_model *m, const dy_quote *o, uint32_t *b, uint32_t *e) {
+    const dy_sentence *s = &d->sents.v[o->sent];
+    uint32_t qb = doc_token_at(d, o->span.start), qe = doc_token_at(d, o->span.end);
+    uint32_t cb = doc_token_at(d, o->cue.start), ce = doc_token_at(d, o->cue.end), sb = doc_token_at(d, o->source.start);
+    *b = qb;
+    *e = qe;
+    if (o->cue.end <= o->span.start && cb >= s->tok_begin) {
+        *b = ce;
+        *e = s->tok_end;
+        while (*b < qb && strchr(",:", d->toks.v[*b].key[0]) && d->toks.v[*b].kind == TK_PUNCT) (*b)++;
+        if (*b < qb && strcmp(d->toks.v[*b].key, "that") == 0) (*b)++;
+        lang_tag_sentence((dy_doc *)d, m, o->sent);
+        for (uint32_t k = qe; d->pos && k + 1 < *e; k++)
+            if ((!strcmp(d->toks.v[k].key, "and") || !strcmp(d->toks.v[k].key, "but")) &&
+                (!strcmp(d->pos[k + 1], "VBD") || !strcmp(d->pos[k + 1], "VBZ") || !strcmp(d->pos[k + 1], "VBP"))) {
+                *e = k;
+                break;
+            }
+    } else {
+        *b = s->tok_begin;
+        *e = o->source.end > o->source.start && sb > qb && sb < cb ? sb : cb;
+        while (*e > *b && strcmp(d->toks.v[*e - 1].key, ",") == 0) (*e)--;
+    }
+    while (*e > *b && d->toks.v[*e - 1].kind == TK_PUNCT && strchr(".!?,", d->toks.v[*e - 1].key[0])) (*e)--;
+}
+
+void quote_whole_attributions(dy_doc *d, const dy_model *m) {
+    size_t n = 0;
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        dy_quote o = d->quotes.v[i];
+        if (o.kind == QK_PARTIAL && o.cue.end > o.cue.start) {
+            uint32_t b, e;
+            partial_clause(d, m, &o, &b, &e);
+            if (b < e && d->toks.v[b].start <= o.span.start && d->toks.v[e - 1].end >= o.span.end)
+                o.span = (dy_span){d->toks.v[b].start, d->toks.v[e - 1].end};
+        }
+        /* the second part of a quote its attribution interrupts (when the quoted words are
+         * most of the span), or the second fragment of a clause: one quote with the first */
+        dy_quote *prev = n ? &d->quotes.v[n - 1] : NULL;
+        if (prev && prev->kind != QK_INDIRECT && o.kind != QK_INDIRECT && o.cue.end > o.cue.start &&
+            prev->cue.start == o.cue.start && prev->cue.end == o.cue.end &&
+            d->sents.v[prev->sent].para == d->sents.v[o.sent].para &&
+            ((prev->span.end <= o.cue.start && o.span.start >= o.cue.end &&
+              o.span.start - prev->span.end < (prev->span.end - prev->span.start) + (o.span.end - o.span.start)) ||
+             o.span.start < prev->span.end)) {
+            if (o.span.end > prev->span.end) prev->span.end = o.span.end;
+            if (o.kind == QK_PARTIAL) prev->kind = QK_PARTIAL;
+            continue;
+        }
+        d->quotes.v[n++] = o;
+    }
+    d->quotes.n = n;
+}

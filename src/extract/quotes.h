@@ -25,4 +25,9 @@ void quote_run(dy_doc *d, const dy_model *m);
 /* Forget the indirect quotes (reported speech "X said that ..."), once the stages that read
  * them have run, for output that asks for direct and partial quotes only. */
 void quote_drop_indirect(dy_doc *d);
+/* Quotes as PolNeAR and PARC annotate attributions, one per source, cue and content, once
+ * the stages that read the quotes have run: a quote interrupted by its attribution ("…,”
+ * he said. “…”) is one quote over both parts, and a partial quote spans the clause it is
+ * part of ("he said he won “every single debate” in which he took part"). */
+void quote_whole_attributions(dy_doc *d, const dy_model *m);
 #endif

@@ -197,6 +197,9 @@ size_t feat_chunk(const feat_ctx *c, uint32_t i, uint64_t *out) {
     add(&b, f2(25, c1, h->key));
     add(&b, f1(28, word(c, (long)i - 2)));
     add(&b, f2(31, tm1, word(c, (long)i - 1)));
+    add(&b, f2(36, f2(0, tm2, tm1), t0));
+    add(&b, f2(37, f2(0, t0, tp1), tp2));
+    add(&b, f2(38, f2(0, c1, tm1), t0));
     if (c->lex) {
         uint64_t a0 = c->lex[i], am1 = i > c->sb ? c->lex[i - 1] : H_BOS;
         add(&b, f2(34, c1, a0));

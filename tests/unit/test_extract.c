@@ -13,7 +13,7 @@ static dyad_model *model;
 static dyad_doc *doc;
 
 static const dy_doc *run(const char *text, const char *published) {
-    dyad_article a = {"t", text, strlen(text), published, 0, NULL, 0};
+    dyad_article a = {.id = "t", .text = text, .len = strlen(text), .published = published};
     const char *err = dyad_process(model, doc, &a);
     CHECK(err == NULL);
     return doc;
@@ -106,7 +106,7 @@ TEST(more_attribution_forms) {
 TEST(indirect_quotes_on_request) {
     const char *text = "Press secretary Dana Whitfield said they had not received a formal invitation. "
                        "The talks will resume in March, officials said.";
-    dyad_article a = {"t", text, strlen(text), NULL, 0, NULL, 1};
+    dyad_article a = {.id = "t", .text = text, .len = strlen(text), .indirect = 1};
     CHECK(dyad_process(model, doc, &a) == NULL);
     CHECK(doc->quotes.n == 2);
     CHECK(doc->quotes.v[0].kind == QK_INDIRECT);
@@ -116,6 +116,37 @@ TEST(indirect_quotes_on_request) {
     CHECK_STR(span(doc, doc->quotes.v[1].source), "officials");
     a.indirect = 0;   /* off by default: the evaluation sets count direct quotes only */
     CHECK(dyad_process(model, doc, &a) == NULL && doc->quotes.n == 0);
+}
+
+TEST(whole_attributions_on_request) {
+    /* an interrupted quote is one quote; a partial quote spans its clause, up to a verb
+     * coordinated after it; a long attribution between two parts keeps them apart */
+    const char *text = LQ "We tried," RQ " Mr. Okafor said. " LQ "They refused to listen." RQ "\n\n"
+                       "Senator Ruth Ellery said the plan was " LQ "a disaster for farmers" RQ " and urged voters to reject it.\n\n"
+                       LQ "We will not sign it," RQ " said Ana Ortiz, who led the union for nine years before she retired "
+                       "to a farm in Ohio with her husband and their three dogs. " LQ "Not this year." RQ "";
+    dyad_article a = {.id = "t", .text = text, .len = strlen(text), .whole_attributions = 1};
+    CHECK(dyad_process(model, doc, &a) == NULL);
+    size_t direct = 0, partial = 0;
+    for (size_t i = 0; i < doc->quotes.n; i++) {
+        const dy_quote *q = &doc->quotes.v[i];
+        if (q->kind == QK_DIRECT && strstr(span(doc, q->span), "We tried")) {
+            CHECK_STR(span(doc, q->span), "We tried," RQ " Mr. Okafor said. " LQ "They refused to listen.");
+            direct++;
+        } else if (q->kind == QK_PARTIAL) {
+            CHECK_STR(span(doc, q->span), "the plan was " LQ "a disaster for farmers" RQ);
+            CHECK_STR(speaker(doc, i), "Ruth Ellery");
+            partial++;
+        } else if (q->kind == QK_DIRECT) {
+            CHECK(!strcmp(span(doc, q->span), "We will not sign it,") || !strcmp(span(doc, q->span), "Not this year."));
+            direct++;
+        }
+    }
+    CHECK(direct == 3 && partial == 1);
+    a.whole_attributions = 0;   /* by default SPEC's quotes: the parts apart, the fragment alone */
+    CHECK(dyad_process(model, doc, &a) == NULL);
+    CHECK(doc->quotes.n == 5 && doc->quotes.v[2].kind == QK_PARTIAL);
+    CHECK_STR(span(doc, doc->quotes.v[2].span), "a disaster for farmers");
 }
 
 TEST(colon_introduction) {
@@ -786,7 +817,7 @@ TEST(tabari_dictionaries_load_with_dated_codes) {
     CHECK(!dict_load_actors(m, "tests/data/no-such-file", &n, err, sizeof err));
     CHECK(dict_load_agents(m, "tests/data/sample.agents", &n, err, sizeof err));
     CHECK(n == 4);   /* harbourman, harbourmen, harbourwoman, dockworkers */
-    dyad_article a = {"t", "", 0, NULL, 0, NULL, 0};
+    dyad_article a = {.id = "t", .text = ""};
     const char *texts[] = {"President Markova spoke.", "President Markova spoke.", "President Markova spoke."};
     const char *dates[] = {"2007-05-01", "2010-01-01", "2015-01-01"};
     const char *want[] = {"OPP", "GOV", "ELI"};
@@ -817,6 +848,7 @@ int main(void) {
     RUN(participle_cue_takes_the_clause_subject);
     RUN(more_attribution_forms);
     RUN(indirect_quotes_on_request);
+    RUN(whole_attributions_on_request);
     RUN(colon_introduction);
     RUN(interrupted_quote_is_two_quotes_one_speaker);
     RUN(quote_opening_a_sentence_continues_the_speaker);

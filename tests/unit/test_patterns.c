@@ -304,7 +304,7 @@ TEST(extract_with_verb_patterns) {
     m->verb_patterns = &vd;
     dyad_doc *d = dyad_doc_new();
     const char *text = "Russia accused Ukraine of spying on its navy on Monday.";
-    dyad_article a = {"t", text, strlen(text), "2020-01-01", 0, NULL, 0};
+    dyad_article a = {.id = "t", .text = text, .len = strlen(text), .published = "2020-01-01"};
     CHECK(dyad_process(m, d, &a) == NULL);
     CHECK(d->events.n == 1 && !strcmp(d->events.v[0].cameo, "111"));
     if (d->events.n == 1) {
@@ -314,7 +314,7 @@ TEST(extract_with_verb_patterns) {
         CHECK(!strncmp(text + ev->cue.start, "accused", 7));
     }
     const char *null = "Russia accused Ukraine of nothing at all on Monday, officials said.";
-    dyad_article b = {"u", null, strlen(null), "2020-01-01", 0, NULL, 0};
+    dyad_article b = {.id = "u", .text = null, .len = strlen(null), .published = "2020-01-01"};
     CHECK(dyad_process(m, d, &b) == NULL && d->events.n == 0);   /* a null-coded pattern silences the verb */
     dyad_doc_free(d);
     m->verb_patterns = NULL;

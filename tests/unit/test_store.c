@@ -51,7 +51,7 @@ TEST(sqlite_round_trip) {
                                "in Manila on Monday. \"We will work together,\" Kishida said.";
     dyad_model *m = dyad_model_load();
     dyad_doc *d = dyad_doc_new();
-    dyad_article a = {"kishida", text, sizeof text - 1, "2024-07-08", 0, NULL, 0};
+    dyad_article a = {.id = "kishida", .text = text, .len = sizeof text - 1, .published = "2024-07-08"};
     CHECK(dyad_process(m, d, &a) == NULL);
     store_article sa = {"kishida", "Kishida in Manila", NULL, NULL, "2024-07-08", text, sizeof text - 1, NULL};
     char hash[33], err[256];
