@@ -168,7 +168,8 @@ size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
 /* Chunk templates: tags, words and the chunk history around the word, and the lexical
  * classes; eleven templates whose loss cost at most 0.05 F1 each on testa (0.10 together)
  * are gone, which shrank the model from 6.0 to 3.4 MB and keeps POS + chunks + NER as
- * fast as before the lexicon. */
+ * fast as before the lexicon. The tag trigrams before and after the word, and the
+ * previous chunk with the two tags, added 0.07 F1 over three seeds (templates 36-38). */
 size_t feat_chunk(const feat_ctx *c, uint32_t i, uint64_t *out) {
     fbuf b = {out, 0};
     const tok_hashes *h = &c->th[i];
