@@ -321,6 +321,7 @@ static bool attribution_after(qctx *q, uint32_t close, attribution *a) {
             return true;
         }
     }
+    if (k < n && tok(q, k)->sent != tok(q, close)->sent) return false;   /* the sentence ended with the quote */
     if (k < n && key_is(q, k, ",")) k++;
     uint32_t limit = k;
     while (limit < n && limit - k < CUE_REACH) {

@@ -44,8 +44,15 @@ static bool attribution_follows(const dy_doc *d, const dy_model *m, uint32_t j) 
         if (t->kind == TK_PUNCT || t->kind == TK_QUOTE) return false;
         uint32_t len, v;
         if (pt_longest(&m->cue_pt, d, k, n, &len, &v) && m->cues.v[v].kind != CUE_PREP &&
-            m->cues.v[v].kind != CUE_NAMING)
-            return k + len >= n || attribution_tail(&d->toks.v[k + len]);
+            m->cues.v[v].kind != CUE_NAMING) {
+            if (k + len >= n) return true;
+            /* a source before the cue and a name after it: the cue reports words of its own
+             * ("… escapades.\" The agency said North Korea had …") */
+            const dy_token *after = &d->toks.v[k + len];
+            if (k > j && after->kind == TK_WORD && (after->flags & TF_CAP) && !(after->lex & (LEX_WEEKDAY | LEX_MONTH)))
+                return false;
+            return attribution_tail(after);
+        }
     }
     return false;
 }

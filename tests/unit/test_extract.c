@@ -156,6 +156,16 @@ TEST(colon_introduction) {
     CHECK_STR(speaker(d, 0), "Jan Novak");
 }
 
+TEST(quote_ending_its_sentence_keeps_its_own_attribution) {
+    /* the next sentence's source and cue report words of their own */
+    const dy_doc *d = run("Norway insisted that Lusitania " LQ "halt its reckless tests." RQ
+                          " The Arctic Council said Lusitania had shown " LQ "complete contempt." RQ "", NULL);
+    CHECK(d->sents.n == 2 && d->quotes.n == 2);
+    CHECK_STR(span(d, d->quotes.v[0].cue), "insisted");
+    CHECK_STR(span(d, d->quotes.v[1].cue), "said");
+    CHECK_STR(span(d, d->quotes.v[1].source), "The Arctic Council");
+}
+
 TEST(interrupted_quote_is_two_quotes_one_speaker) {
     const dy_doc *d = run("" LQ "We tried," RQ " Mr. Okafor said. " LQ "They refused to listen." RQ "", NULL);
     CHECK(d->quotes.n == 2);
@@ -850,6 +860,7 @@ int main(void) {
     RUN(indirect_quotes_on_request);
     RUN(whole_attributions_on_request);
     RUN(colon_introduction);
+    RUN(quote_ending_its_sentence_keeps_its_own_attribution);
     RUN(interrupted_quote_is_two_quotes_one_speaker);
     RUN(quote_opening_a_sentence_continues_the_speaker);
     RUN(multi_paragraph_quote_is_one_quote);
