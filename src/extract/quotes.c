@@ -9,6 +9,7 @@
 #define APPOSITIVE_MAX_TOKENS 20
 #define PRONOUN_REACH_PARAS 4 /* how far back a pronoun looks for its speaker */
 #define SCARE_QUOTE_WORDS 6   /* shorter unattributed quotes are not quotations */
+#define STATEMENT_MIN_WORDS 4   /* fewer words after a cue are no reported statement */
 
 typedef struct raw_quote {
     uint32_t open, close;     /* mark tokens; close == DY_NONE when the quote was left open */
@@ -62,23 +63,29 @@ static bool is_dash(const dy_token *t) {
                                    strcmp(t->key, "--") == 0 || strcmp(t->key, "-") == 0);
 }
 
-static bool cue_at(const qctx *q, uint32_t i, uint32_t limit, uint32_t *n, uint8_t *kind) {
+/* A cue of table pt (cues, or verbs of a view) at token i. */
+static bool cue_in(const qctx *q, const phrase_table *pt, uint32_t i, uint32_t limit, uint32_t *n, uint8_t *kind) {
     uint32_t v;
     /* Reporting verbs are lower case ("the United States said" has no cue "States"), but
      * for the first word of a sentence ("According to ..."). */
     if (i >= limit || tok(q, i)->kind != TK_WORD) return false;
     if ((tok(q, i)->flags & TF_CAP) && q->d->sents.v[tok(q, i)->sent].tok_begin != i) return false;
-    if (!pt_longest(&q->m->cue_pt, q->d, i, limit, n, &v)) return false;
+    if (!pt_longest(pt, q->d, i, limit, n, &v)) return false;
     /* after a determiner it is a noun: "his tweet", "a report", "the claim" */
     static const char *const determiners[] = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this"};
     for (size_t k = 0; i > 0 && k < sizeof determiners / sizeof *determiners; k++)
         if (key_is(q, i - 1, determiners[k])) return false;
     /* after a form of "be" a naming verb is passive: "officers were called to the synagogue" */
     static const char *const be[] = {"was", "were", "been", "being", "is", "are", "be"};
-    for (size_t k = 0; i > 0 && q->m->cues.v[v].kind == CUE_NAMING && k < sizeof be / sizeof *be; k++)
+    uint8_t cue_kind = q->m->cues.v[v].kind;
+    for (size_t k = 0; i > 0 && (cue_kind == CUE_NAMING || cue_kind == CUE_VIEW) && k < sizeof be / sizeof *be; k++)
         if (key_is(q, i - 1, be[k])) return false;
-    *kind = q->m->cues.v[v].kind;
+    *kind = cue_kind;
     return true;
+}
+
+static bool cue_at(const qctx *q, uint32_t i, uint32_t limit, uint32_t *n, uint8_t *kind) {
+    return cue_in(q, &q->m->cue_pt, i, limit, n, kind);
 }
 
 /* Does [b, e) look like a speaker: a pronoun, a name, or words with a noun-ish end? */
@@ -556,14 +563,37 @@ static void emit_quote(qctx *q, const raw_quote *r, uint8_t kind, const attribut
     }
 }
 
+/* An indirect quote of tokens [b, e) with attribution a, unless the words are a direct
+ * quote already or fewer than min_words. */
+static void push_indirect(qctx *q, const attribution *a, uint32_t b, uint32_t e, uint32_t min_words) {
+    uint32_t words = 0;
+    for (uint32_t k = b; k < e; k++) {
+        if (q->in_quote[k] || is_dq(tok(q, k))) return;
+        words += tok(q, k)->kind == TK_WORD;
+    }
+    if (words < min_words) return;
+    dy_quote *o = &DY_PUSH(&q->d->arena, q->d->quotes);
+    o->span = (dy_span){tok(q, b)->start, tok(q, e - 1)->end};
+    o->kind = QK_INDIRECT;
+    o->entity = a->entity;
+    o->sent = tok(q, a->cue_b)->sent;
+    o->cue = (dy_span){tok(q, a->cue_b)->start, tok(q, a->cue_e - 1)->end};
+    if (a->src_e > a->src_b) o->source = (dy_span){tok(q, a->src_b)->start, tok(q, a->src_e - 1)->end};
+}
+
+/* The end of sentence s without its final period, question or exclamation mark. */
+static uint32_t sentence_end(const qctx *q, const dy_sentence *s, uint32_t b) {
+    uint32_t e = s->tok_end;
+    while (e > b && tok(q, e - 1)->kind == TK_PUNCT && strchr(".!?", tok(q, e - 1)->key[0])) e--;
+    return e;
+}
+
 /* The content of reported speech, as an indirect quote: the clause after the cue ("Sanders
  * said [they had not received a formal invitation]"), or, when the cue ends the sentence,
- * the clause before its source ("[The talks failed], officials said."). Nothing when the
- * content is a direct quote already or too short to be a statement. */
+ * the clause before its source ("[The talks failed], officials said."). */
 static void add_indirect(qctx *q, const attribution *a, uint32_t sent_b) {
     const dy_sentence *s = &q->d->sents.v[tok(q, a->cue_b)->sent];
-    uint32_t b = a->cue_e, e = s->tok_end;
-    while (e > b && tok(q, e - 1)->kind == TK_PUNCT && strchr(".!?", tok(q, e - 1)->key[0])) e--;
+    uint32_t b = a->cue_e, e = sentence_end(q, s, b);
     if (b < e && tok(q, b)->kind == TK_WORD && tok(q, b)->kind == TK_WORD &&
         (key_is(q, b, "reporters") || key_is(q, b, "journalists") || ment_pronoun_gender(q->m, tok(q, b)) >= 0) &&
         m_tell(q, a))
@@ -575,19 +605,32 @@ static void add_indirect(qctx *q, const attribution *a, uint32_t sent_b) {
         e = a->src_b;
         while (e > b && (key_is(q, e - 1, ",") || tok(q, e - 1)->kind == TK_QUOTE)) e--;
     }
-    uint32_t words = 0;
-    for (uint32_t k = b; k < e; k++) {
-        if (q->in_quote[k] || is_dq(tok(q, k))) return;
-        words += tok(q, k)->kind == TK_WORD;
-    }
-    if (words < 4) return;
-    dy_quote *o = &DY_PUSH(&q->d->arena, q->d->quotes);
-    o->span = (dy_span){tok(q, b)->start, tok(q, e - 1)->end};
-    o->kind = QK_INDIRECT;
-    o->entity = a->entity;
-    o->sent = s - q->d->sents.v;
-    o->cue = (dy_span){tok(q, a->cue_b)->start, tok(q, a->cue_e - 1)->end};
-    if (a->src_e > a->src_b) o->source = (dy_span){tok(q, a->src_b)->start, tok(q, a->src_e - 1)->end};
+    push_indirect(q, a, b, e, STATEMENT_MIN_WORDS);
+}
+
+/* "According to X, [the talks failed]." / "[The talks failed], according to X." */
+static void add_according_to(qctx *q, const attribution *a) {
+    const dy_sentence *s = &q->d->sents.v[tok(q, a->cue_b)->sent];
+    uint32_t e = sentence_end(q, s, s->tok_begin);
+    if (a->src_e < e && key_is(q, a->src_e, ",") && a->cue_b == s->tok_begin)
+        push_indirect(q, a, a->src_e + 1, e, STATEMENT_MIN_WORDS);
+    else if (a->cue_b > s->tok_begin && key_is(q, a->cue_b - 1, ",") && a->src_e >= e)
+        push_indirect(q, a, s->tok_begin, a->cue_b - 1, STATEMENT_MIN_WORDS);
+}
+
+/* A view ("Cruz endorsed Trump", "a poll shows that ...", "she hopes to win"): what the
+ * verb's subject holds, as an indirect quote of the words after the verb, when asked for;
+ * no speech, so no speaker for the quotes that follow. */
+static void add_view(qctx *q, uint32_t c, uint32_t cn, uint32_t lb) {
+    uint32_t sb = source_before(q, c, lb);
+    if (sb == c) return;
+    uint32_t se = c;
+    while (se > sb && cue_modifier(tok(q, se - 1))) se--;
+    attribution a = {c, c + cn, sb, se, resolve_source(q, sb, se, sb), true};
+    const dy_sentence *s = &q->d->sents.v[tok(q, c)->sent];
+    uint32_t b = c + cn, e = sentence_end(q, s, b);
+    while (b < e && (key_is(q, b, "that") || key_is(q, b, ",") || key_is(q, b, ":"))) b++;
+    if (b < e) push_indirect(q, &a, b, e, 1);
 }
 
 /* Reported statements ("Sanders said they had not received ...") between quotes tell who
@@ -596,9 +639,29 @@ static void note_statements(qctx *q, uint32_t from, uint32_t to) {
     for (uint32_t c = from; c < to; c++) {
         uint32_t cn;
         uint8_t kind;
-        if (q->in_quote[c] || (tok(q, c)->flags & TF_BOILER) || !cue_at(q, c, to, &cn, &kind) || kind == CUE_PREP)
-            continue;
+        if (q->in_quote[c] || (tok(q, c)->flags & TF_BOILER)) continue;
         uint32_t lb = q->d->sents.v[tok(q, c)->sent].tok_begin;
+        if (q->d->want_indirect && cue_in(q, &q->m->view_pt, c, to, &cn, &kind)) {
+            add_view(q, c, cn, lb);
+            c += cn - 1;
+            continue;
+        }
+        if (!cue_at(q, c, to, &cn, &kind)) continue;
+        if (kind == CUE_PREP) {
+            /* "According to the ministry, the dam ...": the source ends at the comma */
+            uint32_t limit = q->d->sents.v[tok(q, c)->sent].tok_end;
+            for (uint32_t k = c + cn; c == lb && k < limit && k < c + cn + SOURCE_MAX_TOKENS; k++)
+                if (key_is(q, k, ",")) {
+                    limit = k;
+                    break;
+                }
+            uint32_t se = source_after(q, c + cn, limit);
+            if (se > c + cn) {
+                attribution a = {c, c + cn, c + cn, se, resolve_source(q, c + cn, se, c + cn), true};
+                add_according_to(q, &a);
+            }
+            continue;
+        }
         uint32_t sb = source_before(q, c, lb);
         if (sb == c) continue;
         uint32_t se = c;
@@ -720,6 +783,11 @@ static void partial_clause(const dy_doc *d, const dy_model *m, const dy_quote *o
         *b = ce;
         *e = s->tok_end;
         while (*b < qb && strchr(",:", d->toks.v[*b].key[0]) && d->toks.v[*b].kind == TK_PUNCT) (*b)++;
+        for (uint32_t k = *b; k + 1 < qb; k++)   /* "said in a tweet that …": the clause after "that" */
+            if (strcmp(d->toks.v[k].key, "that") == 0) {
+                *b = k + 1;
+                break;
+            }
         if (*b < qb && strcmp(d->toks.v[*b].key, "that") == 0) (*b)++;
         lang_tag_sentence((dy_doc *)d, m, o->sent);
         for (uint32_t k = qe; d->pos && k + 1 < *e; k++)

@@ -168,8 +168,10 @@ static void load_cues(dy_model *m) {
         c->kind = field_is(f[2], "tell")   ? CUE_TELL
                   : field_is(f[2], "prep") ? CUE_PREP
                   : field_is(f[2], "name") ? CUE_NAMING
+                  : field_is(f[2], "view") ? CUE_VIEW
                                            : CUE_VERB;
-        pt_add(&m->cue_pt, &m->vocab, f[0].p, f[0].n, &m->abbrevs, (uint32_t)(m->cues.n - 1), NULL);
+        pt_add(c->kind == CUE_VIEW ? &m->view_pt : &m->cue_pt, &m->vocab, f[0].p, f[0].n, &m->abbrevs,
+               (uint32_t)(m->cues.n - 1), NULL);
     }
 }
 
@@ -469,6 +471,7 @@ dy_model *model_load(void) {
     hm_init(&m->word_values);
     hm_init(&m->cameo_map);
     pt_init(&m->cue_pt, LEX_CUE);
+    pt_init(&m->view_pt, LEX_VIEW);
     pt_init(&m->country_pt, LEX_COUNTRY);
     pt_init(&m->place_pt, LEX_PLACE);
     pt_init(&m->actor_pt, LEX_ACTOR);
@@ -502,6 +505,7 @@ void model_free(dy_model *m) {
     hm_free(&m->word_values);
     hm_free(&m->cameo_map);
     pt_free(&m->cue_pt);
+    pt_free(&m->view_pt);
     pt_free(&m->country_pt);
     pt_free(&m->place_pt);
     pt_free(&m->actor_pt);

@@ -21,7 +21,7 @@ enum lex_bit {
     LEX_PRONOUN = 1 << 7, LEX_MONTH = 1 << 8, LEX_WEEKDAY = 1 << 9,
     LEX_PARTICLE = 1 << 11, LEX_LOCATIVE = 1 << 12, LEX_NPSTOP = 1 << 13, LEX_CUEMOD = 1 << 14,
     LEX_IRREALIS = 1 << 15, LEX_STANCE = 1 << 16, LEX_PLACE = 1 << 17, LEX_REGIONAL = 1 << 18,
-    LEX_SURNAME = 1 << 19, LEX_VESSEL = 1 << 20,
+    LEX_SURNAME = 1 << 19, LEX_VESSEL = 1 << 20, LEX_VIEW = 1 << 21,
 };
 
 /* The sequence labellers of the language layer (models/NAME.ap). */
@@ -29,7 +29,7 @@ enum lang_task { LT_POS, LT_CHUNK, LT_NER, LT_COUNT };
 extern const char *const lang_task_names[LT_COUNT];   /* "pos", "chunk", "ner" */
 
 enum abbr_class { ABBR_OTHER = 1, ABBR_TITLE, ABBR_NUMBER, ABBR_SUFFIX };
-enum cue_kind { CUE_VERB = 1, CUE_TELL, CUE_PREP, CUE_NAMING };
+enum cue_kind { CUE_VERB = 1, CUE_TELL, CUE_PREP, CUE_NAMING, CUE_VIEW };
 enum role_kind { ROLE_TITLE = 1, ROLE_HONORIFIC, ROLE_NOUN };
 /* What a country phrase names: the country itself, its people/adjective, or its capital. */
 enum country_match { CM_NAME = 0, CM_DEMONYM = 1, CM_CAPITAL = 2 };
@@ -92,6 +92,7 @@ typedef struct dy_model {
     hashmap vocab;           /* token key -> enum lex_bit mask */
     hashmap word_values;     /* pronoun gender, month 1..12, weekday 0..6 by key */
     phrase_table cue_pt;     DY_VEC(kb_cue) cues;
+    phrase_table view_pt;    /* data/cues.tsv's verbs of a view (kind "view"), values in cues */
     phrase_table country_pt; DY_VEC(kb_country) countries;   /* value: index << 2 | country_match */
     phrase_table place_pt;   DY_VEC(kb_place) places;        /* value: the first place of the name */
     DY_VEC(kb_territory) territories;

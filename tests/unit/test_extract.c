@@ -118,6 +118,26 @@ TEST(indirect_quotes_on_request) {
     CHECK(dyad_process(model, doc, &a) == NULL && doc->quotes.n == 0);
 }
 
+TEST(according_to_and_views_on_request) {
+    const char *text = "According to the ministry, the dam will open in May. "
+                       "The harvest failed in the north, according to Mayor Ilse Brandt. "
+                       "A new survey shows that most farmers distrust the plan. "
+                       "Governor Tom Reyes endorsed Ms. Brandt.";
+    dyad_article a = {.id = "t", .text = text, .len = strlen(text), .indirect = 1};
+    CHECK(dyad_process(model, doc, &a) == NULL);
+    CHECK(doc->quotes.n == 4);
+    CHECK_STR(span(doc, doc->quotes.v[0].span), "the dam will open in May");
+    CHECK_STR(span(doc, doc->quotes.v[0].source), "the ministry");
+    CHECK_STR(span(doc, doc->quotes.v[1].span), "The harvest failed in the north");
+    CHECK_STR(speaker(doc, 1), "Ilse Brandt");
+    CHECK_STR(span(doc, doc->quotes.v[2].span), "most farmers distrust the plan");
+    CHECK_STR(span(doc, doc->quotes.v[2].cue), "shows");
+    CHECK_STR(span(doc, doc->quotes.v[3].span), "Ms. Brandt");
+    CHECK_STR(speaker(doc, 3), "Tom Reyes");
+    a.indirect = 0;   /* views are no speech: nothing of them by default */
+    CHECK(dyad_process(model, doc, &a) == NULL && doc->quotes.n == 0);
+}
+
 TEST(whole_attributions_on_request) {
     /* an interrupted quote is one quote; a partial quote spans its clause, up to a verb
      * coordinated after it; a long attribution between two parts keeps them apart */
@@ -858,6 +878,7 @@ int main(void) {
     RUN(participle_cue_takes_the_clause_subject);
     RUN(more_attribution_forms);
     RUN(indirect_quotes_on_request);
+    RUN(according_to_and_views_on_request);
     RUN(whole_attributions_on_request);
     RUN(colon_introduction);
     RUN(quote_ending_its_sentence_keeps_its_own_attribution);
