@@ -563,6 +563,23 @@ static void emit_quote(qctx *q, const raw_quote *r, uint8_t kind, const attribut
     }
 }
 
+/* Where the words of a partial quote's clause that run from token b to e end: before a
+ * verb coordinated after them ("… “a con” and encouraged Americans to …") or a participle
+ * cue after a comma (", arguing that …"), which say things of their own. */
+static uint32_t content_end(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e) {
+    for (uint32_t k = b + 1; k + 1 < e; k++) {
+        const dy_token *t = &d->toks.v[k], *next = &d->toks.v[k + 1];
+        if (strcmp(t->key, ",") == 0 && (next->lex & LEX_CUE) && next->key_len > 4 &&
+            strcmp(next->key + next->key_len - 3, "ing") == 0)
+            return k;
+        if (strcmp(t->key, "and") != 0 && strcmp(t->key, "but") != 0) continue;
+        lang_tag_sentence(d, m, t->sent);
+        if (d->pos && (!strcmp(d->pos[k + 1], "VBD") || !strcmp(d->pos[k + 1], "VBZ") || !strcmp(d->pos[k + 1], "VBP")))
+            return k > b && strcmp(d->toks.v[k - 1].key, ",") == 0 ? k - 1 : k;
+    }
+    return e;
+}
+
 /* An indirect quote of tokens [b, e) with attribution a, unless the words are a direct
  * quote already or fewer than min_words. */
 static void push_indirect(qctx *q, const attribution *a, uint32_t b, uint32_t e, uint32_t min_words) {
@@ -622,6 +639,8 @@ static void add_according_to(qctx *q, const attribution *a) {
  * verb's subject holds, as an indirect quote of the words after the verb, when asked for;
  * no speech, so no speaker for the quotes that follow. */
 static void add_view(qctx *q, uint32_t c, uint32_t cn, uint32_t lb) {
+    lang_tag_sentence(q->d, q->m, tok(q, c)->sent);   /* a verb, not the noun ("the plan", "his support") */
+    if (q->d->pos && strncmp(q->d->pos[c], "VB", 2) != 0) return;
     uint32_t sb = source_before(q, c, lb);
     if (sb == c) return;
     uint32_t se = c;
@@ -773,7 +792,7 @@ void quote_drop_indirect(dy_doc *d) {
  * the sentence start to the source ("[The answers are “not meeting the demand,”] says X");
  * a verb coordinated after the quote ("… “a con” and encouraged Americans to …") is a
  * statement of its own. */
-static void partial_clause(const dy_doc *d, const dy_model *m, const dy_quote *o, uint32_t *b, uint32_t *e) {
+static void partial_clause(dy_doc *d, const dy_model *m, const dy_quote *o, uint32_t *b, uint32_t *e) {
     const dy_sentence *s = &d->sents.v[o->sent];
     uint32_t qb = doc_token_at(d, o->span.start), qe = doc_token_at(d, o->span.end);
     uint32_t cb = doc_token_at(d, o->cue.start), ce = doc_token_at(d, o->cue.end), sb = doc_token_at(d, o->source.start);
@@ -789,13 +808,7 @@ static void partial_clause(const dy_doc *d, const dy_model *m, const dy_quote *o
                 break;
             }
         if (*b < qb && strcmp(d->toks.v[*b].key, "that") == 0) (*b)++;
-        lang_tag_sentence((dy_doc *)d, m, o->sent);
-        for (uint32_t k = qe; d->pos && k + 1 < *e; k++)
-            if ((!strcmp(d->toks.v[k].key, "and") || !strcmp(d->toks.v[k].key, "but")) &&
-                (!strcmp(d->pos[k + 1], "VBD") || !strcmp(d->pos[k + 1], "VBZ") || !strcmp(d->pos[k + 1], "VBP"))) {
-                *e = k;
-                break;
-            }
+        *e = content_end(d, m, qe > *b ? qe - 1 : *b, *e);
     } else {
         *b = s->tok_begin;
         *e = o->source.end > o->source.start && sb > qb && sb < cb ? sb : cb;

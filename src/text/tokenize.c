@@ -371,6 +371,11 @@ void tok_run(dy_doc *d, const hashmap *abbrevs, const hashmap *vocab) {
         }
         uint16_t qf;
         if (quote_mark(cp, &qf)) {
+            /* Two apostrophes or backticks are a double mark (''…'' in the New York Times). */
+            if ((cp == '\'' || cp == '`') && i + 1 < len && s[i + 1] == s[i]) {
+                n = 2;
+                qf = cp == '`' ? TF_QOPEN : 0;
+            }
             /* Straight marks get a direction from their surroundings. */
             if (!(qf & (TF_QOPEN | TF_QCLOSE))) {
                 bool space_before = i == 0 || (sc.pending & TF_SPACE) ||

@@ -169,6 +169,13 @@ TEST(whole_attributions_on_request) {
     CHECK_STR(span(doc, doc->quotes.v[2].span), "a disaster for farmers");
 }
 
+TEST(two_apostrophes_are_a_double_mark) {
+    const dy_doc *d = run("''The levee will hold,'' Mayor Ida Quist said. ''We tested it twice.''", NULL);
+    CHECK(d->quotes.n == 2);
+    CHECK_STR(span(d, d->quotes.v[0].span), "The levee will hold,");
+    CHECK_STR(speaker(d, 1), "Ida Quist");
+}
+
 TEST(colon_introduction) {
     const dy_doc *d = run("Prime Minister Jan Novak told reporters: " LQ "The border stays open." RQ "", NULL);
     CHECK(d->quotes.n == 1);
@@ -880,6 +887,7 @@ int main(void) {
     RUN(indirect_quotes_on_request);
     RUN(according_to_and_views_on_request);
     RUN(whole_attributions_on_request);
+    RUN(two_apostrophes_are_a_double_mark);
     RUN(colon_introduction);
     RUN(quote_ending_its_sentence_keeps_its_own_attribution);
     RUN(interrupted_quote_is_two_quotes_one_speaker);
