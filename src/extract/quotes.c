@@ -635,6 +635,14 @@ static void add_according_to(qctx *q, const attribution *a) {
         push_indirect(q, a, s->tok_begin, a->cue_b - 1, STATEMENT_MIN_WORDS);
 }
 
+/* The words after the verb of a view or judgement, as an indirect quote. */
+static void add_view_words(qctx *q, const attribution *a) {
+    const dy_sentence *s = &q->d->sents.v[tok(q, a->cue_b)->sent];
+    uint32_t b = a->cue_e, e = sentence_end(q, s, b);
+    while (b < e && (key_is(q, b, "that") || key_is(q, b, ",") || key_is(q, b, ":"))) b++;
+    if (b < e) push_indirect(q, a, b, e, 1);
+}
+
 /* A view ("Cruz endorsed Trump", "a poll shows that ...", "she hopes to win"): what the
  * verb's subject holds, as an indirect quote of the words after the verb, when asked for;
  * no speech, so no speaker for the quotes that follow. */
@@ -646,10 +654,19 @@ static void add_view(qctx *q, uint32_t c, uint32_t cn, uint32_t lb) {
     uint32_t se = c;
     while (se > sb && cue_modifier(tok(q, se - 1))) se--;
     attribution a = {c, c + cn, sb, se, resolve_source(q, sb, se, sb), true};
-    const dy_sentence *s = &q->d->sents.v[tok(q, c)->sent];
-    uint32_t b = c + cn, e = sentence_end(q, s, b);
-    while (b < e && (key_is(q, b, "that") || key_is(q, b, ",") || key_is(q, b, ":"))) b++;
-    if (b < e) push_indirect(q, &a, b, e, 1);
+    add_view_words(q, &a);
+}
+
+/* "Pat Caddell: Voters Worry About Her Health": a name opening its sentence and a colon
+ * give the words after it, as headlines do, when asked for. */
+static void add_colon_statement(qctx *q, uint32_t colon, uint32_t lb) {
+    uint32_t mi = q->mention_at[lb];
+    if (mi == DY_NONE || q->d->mentions.v[mi].kind != MK_NAME) return;
+    uint32_t se = q->d->mentions.v[mi].tok_end;
+    if (se != colon && !(se + 1 == colon && tok(q, se)->kind == TK_WORD)) return;   /* "Trump aide:" */
+    const dy_sentence *s = &q->d->sents.v[tok(q, colon)->sent];
+    attribution a = {colon, colon + 1, lb, colon, q->d->mentions.v[mi].entity, true};
+    push_indirect(q, &a, colon + 1, sentence_end(q, s, colon + 1), STATEMENT_MIN_WORDS);
 }
 
 /* Reported statements ("Sanders said they had not received ...") between quotes tell who
@@ -663,6 +680,10 @@ static void note_statements(qctx *q, uint32_t from, uint32_t to) {
         if (q->d->want_indirect && cue_in(q, &q->m->view_pt, c, to, &cn, &kind)) {
             add_view(q, c, cn, lb);
             c += cn - 1;
+            continue;
+        }
+        if (q->d->want_indirect && key_is(q, c, ":")) {
+            add_colon_statement(q, c, lb);
             continue;
         }
         if (!cue_at(q, c, to, &cn, &kind)) continue;
@@ -693,6 +714,7 @@ static void note_statements(qctx *q, uint32_t from, uint32_t to) {
         q->last_statement = (attribution){c, c + cn, sb, se, e, true};
         q->last_statement_sent = tok(q, c)->sent;
         if (kind != CUE_NAMING) add_indirect(q, &q->last_statement, lb);
+        else if (q->d->want_indirect) add_view_words(q, &q->last_statement);   /* "Cruz criticized the plan" */
         c += cn - 1;
     }
 }

@@ -122,10 +122,12 @@ TEST(according_to_and_views_on_request) {
     const char *text = "According to the ministry, the dam will open in May. "
                        "The harvest failed in the north, according to Mayor Ilse Brandt. "
                        "A new survey shows that most farmers distrust the plan. "
-                       "Governor Tom Reyes endorsed Ms. Brandt.";
+                       "Governor Tom Reyes endorsed Ms. Brandt.\n\n"
+                       "Tom Reyes: Farmers Will Get Their Water Back\n\n"
+                       "Ms. Brandt criticized the water board.";
     dyad_article a = {.id = "t", .text = text, .len = strlen(text), .indirect = 1};
     CHECK(dyad_process(model, doc, &a) == NULL);
-    CHECK(doc->quotes.n == 4);
+    CHECK(doc->quotes.n == 6);
     CHECK_STR(span(doc, doc->quotes.v[0].span), "the dam will open in May");
     CHECK_STR(span(doc, doc->quotes.v[0].source), "the ministry");
     CHECK_STR(span(doc, doc->quotes.v[1].span), "The harvest failed in the north");
@@ -134,6 +136,10 @@ TEST(according_to_and_views_on_request) {
     CHECK_STR(span(doc, doc->quotes.v[2].cue), "shows");
     CHECK_STR(span(doc, doc->quotes.v[3].span), "Ms. Brandt");
     CHECK_STR(speaker(doc, 3), "Tom Reyes");
+    CHECK_STR(span(doc, doc->quotes.v[4].span), "Farmers Will Get Their Water Back");   /* a headline's colon */
+    CHECK_STR(speaker(doc, 4), "Tom Reyes");
+    CHECK_STR(span(doc, doc->quotes.v[5].span), "the water board");   /* a judgement's object */
+    CHECK_STR(speaker(doc, 5), "Ilse Brandt");
     a.indirect = 0;   /* views are no speech: nothing of them by default */
     CHECK(dyad_process(model, doc, &a) == NULL && doc->quotes.n == 0);
 }
