@@ -367,7 +367,12 @@ void ment_run(dy_doc *d, const dy_model *m) {
                     k += n;
                     continue;
                 }
-                if (k < end && in_name_span(d, k)) break;   /* "Dutch Ruppersberger" is a name, not a Dutchman */
+                /* "Dutch Ruppersberger" is a name, not a Dutchman; but a title the recogniser took
+                 * for a name of its own ("[Mayor] [Ilse Brandt]") is a title */
+                if (k < end && in_name_span(d, k) &&
+                    !(pt_longest(&m->role_pt, d, k, end, &n, &v) && m->roles.v[v].kind == ROLE_TITLE &&
+                      ner_span_end(d, k, end) == k + n && k + n < end && d->ner[k + n][0] == 'B'))
+                    break;
                 /* A nationality word before a noun ("Russian President X", "Syrian rebels"), or a
                  * country before a title ("UK Defence Secretary X"): the actor's country. */
                 bool country = k < end && name_match(d, &m->country_pt, k, end, &n, &v);

@@ -563,16 +563,18 @@ static void emit_quote(qctx *q, const raw_quote *r, uint8_t kind, const attribut
     }
 }
 
-/* Where the words of a partial quote's clause that run from token b to e end: before a
- * verb coordinated after them ("… “a con” and encouraged Americans to …") or a participle
- * cue after a comma (", arguing that …"), which say things of their own. */
-static uint32_t content_end(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e) {
+/* Where reported words that run from token b to e end: before a participle cue after a
+ * comma (", arguing that …") or "— and" ("— and he noted"), which say things of their
+ * own, and with coordination, before a verb coordinated after them ("… “a con” and
+ * encouraged Americans to …"). */
+static uint32_t content_end(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, bool coordination) {
     for (uint32_t k = b + 1; k + 1 < e; k++) {
         const dy_token *t = &d->toks.v[k], *next = &d->toks.v[k + 1];
         if (strcmp(t->key, ",") == 0 && (next->lex & LEX_CUE) && next->key_len > 4 &&
             strcmp(next->key + next->key_len - 3, "ing") == 0)
             return k;
-        if (strcmp(t->key, "and") != 0 && strcmp(t->key, "but") != 0) continue;
+        if (is_dash(t) && (strcmp(next->key, "and") == 0 || strcmp(next->key, "but") == 0)) return k;   /* " — and he noted" */
+        if (!coordination || (strcmp(t->key, "and") != 0 && strcmp(t->key, "but") != 0)) continue;
         lang_tag_sentence(d, m, t->sent);
         if (d->pos && (!strcmp(d->pos[k + 1], "VBD") || !strcmp(d->pos[k + 1], "VBZ") || !strcmp(d->pos[k + 1], "VBP")))
             return k > b && strcmp(d->toks.v[k - 1].key, ",") == 0 ? k - 1 : k;
@@ -830,7 +832,7 @@ static void partial_clause(dy_doc *d, const dy_model *m, const dy_quote *o, uint
                 break;
             }
         if (*b < qb && strcmp(d->toks.v[*b].key, "that") == 0) (*b)++;
-        *e = content_end(d, m, qe > *b ? qe - 1 : *b, *e);
+        *e = content_end(d, m, qe > *b ? qe - 1 : *b, *e, true);
     } else {
         *b = s->tok_begin;
         *e = o->source.end > o->source.start && sb > qb && sb < cb ? sb : cb;
@@ -843,6 +845,18 @@ void quote_whole_attributions(dy_doc *d, const dy_model *m) {
     size_t n = 0;
     for (size_t i = 0; i < d->quotes.n; i++) {
         dy_quote o = d->quotes.v[i];
+        if (o.kind == QK_INDIRECT) {
+            uint32_t b = doc_token_at(d, o.span.start), e = content_end(d, m, b, doc_token_at(d, o.span.end), false);
+            o.span.end = d->toks.v[e - 1].end;
+        }
+        /* "The museum, Mr. Obama said, would make …": the sentence around the attribution */
+        if (o.kind == QK_INDIRECT && o.source.end > o.source.start && o.cue.end <= o.span.start) {
+            uint32_t sb = doc_token_at(d, o.source.start), ce = doc_token_at(d, o.cue.end);
+            uint32_t first = d->sents.v[o.sent].tok_begin;
+            if (sb > first + 1 && strcmp(d->toks.v[sb - 1].key, ",") == 0 && ce < d->toks.n &&
+                strcmp(d->toks.v[ce].key, ",") == 0 && doc_token_at(d, o.span.start) == ce + 1)
+                o.span.start = d->toks.v[first].start;
+        }
         if (o.kind == QK_PARTIAL && o.cue.end > o.cue.start) {
             uint32_t b, e;
             partial_clause(d, m, &o, &b, &e);

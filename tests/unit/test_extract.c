@@ -132,6 +132,7 @@ TEST(according_to_and_views_on_request) {
     CHECK_STR(span(doc, doc->quotes.v[0].source), "the ministry");
     CHECK_STR(span(doc, doc->quotes.v[1].span), "The harvest failed in the north");
     CHECK_STR(speaker(doc, 1), "Ilse Brandt");
+    CHECK(entity_named(doc, "Mayor") == NULL);   /* a title, whatever the recogniser says */
     CHECK_STR(span(doc, doc->quotes.v[2].span), "most farmers distrust the plan");
     CHECK_STR(span(doc, doc->quotes.v[2].cue), "shows");
     CHECK_STR(span(doc, doc->quotes.v[3].span), "Ms. Brandt");
@@ -169,7 +170,14 @@ TEST(whole_attributions_on_request) {
         }
     }
     CHECK(direct == 3 && partial == 1);
-    a.whole_attributions = 0;   /* by default SPEC's quotes: the parts apart, the fragment alone */
+    /* an attribution inside its statement; a participle cue after it says things of its own */
+    const char *said = "The dam, Mayor Ida Quist said, will open in May, adding that the town would pay for every repair.";
+    a = (dyad_article){.id = "t", .text = said, .len = strlen(said), .whole_attributions = 1};
+    CHECK(dyad_process(model, doc, &a) == NULL && doc->quotes.n == 2);
+    CHECK_STR(span(doc, doc->quotes.v[0].span), "The dam, Mayor Ida Quist said, will open in May");
+    CHECK_STR(span(doc, doc->quotes.v[1].span), "the town would pay for every repair");
+    a = (dyad_article){.id = "t", .text = text, .len = strlen(text)};
+    /* by default SPEC's quotes: the parts apart, the fragment alone */
     CHECK(dyad_process(model, doc, &a) == NULL);
     CHECK(doc->quotes.n == 5 && doc->quotes.v[2].kind == QK_PARTIAL);
     CHECK_STR(span(doc, doc->quotes.v[2].span), "a disaster for farmers");
