@@ -637,6 +637,12 @@ static void add_according_to(qctx *q, const attribution *a) {
         push_indirect(q, a, s->tok_begin, a->cue_b - 1, STATEMENT_MIN_WORDS);
 }
 
+/* Is token c a verb, not the noun ("the plan", "his support", "a second term")? */
+static bool verb_at(qctx *q, uint32_t c) {
+    lang_tag_sentence(q->d, q->m, tok(q, c)->sent);
+    return !q->d->pos || strncmp(q->d->pos[c], "VB", 2) == 0;
+}
+
 /* The words after the verb of a view or judgement, as an indirect quote. */
 static void add_view_words(qctx *q, const attribution *a) {
     const dy_sentence *s = &q->d->sents.v[tok(q, a->cue_b)->sent];
@@ -649,8 +655,7 @@ static void add_view_words(qctx *q, const attribution *a) {
  * verb's subject holds, as an indirect quote of the words after the verb, when asked for;
  * no speech, so no speaker for the quotes that follow. */
 static void add_view(qctx *q, uint32_t c, uint32_t cn, uint32_t lb) {
-    lang_tag_sentence(q->d, q->m, tok(q, c)->sent);   /* a verb, not the noun ("the plan", "his support") */
-    if (q->d->pos && strncmp(q->d->pos[c], "VB", 2) != 0) return;
+    if (!verb_at(q, c)) return;
     uint32_t sb = source_before(q, c, lb);
     if (sb == c) return;
     uint32_t se = c;
@@ -715,8 +720,9 @@ static void note_statements(qctx *q, uint32_t from, uint32_t to) {
         }
         q->last_statement = (attribution){c, c + cn, sb, se, e, true};
         q->last_statement_sent = tok(q, c)->sent;
-        if (kind != CUE_NAMING) add_indirect(q, &q->last_statement, lb);
-        else if (q->d->want_indirect) add_view_words(q, &q->last_statement);   /* "Cruz criticized the plan" */
+        if (kind == CUE_VERB || kind == CUE_TELL) add_indirect(q, &q->last_statement, lb);
+        else if (kind == CUE_NAMING && q->d->want_indirect && verb_at(q, c))
+            add_view_words(q, &q->last_statement);   /* "Cruz criticized the plan" */
         c += cn - 1;
     }
 }

@@ -169,6 +169,7 @@ static void load_cues(dy_model *m) {
                   : field_is(f[2], "prep") ? CUE_PREP
                   : field_is(f[2], "name") ? CUE_NAMING
                   : field_is(f[2], "view") ? CUE_VIEW
+                  : field_is(f[2], "open") ? CUE_OPEN
                                            : CUE_VERB;
         pt_add(c->kind == CUE_VIEW ? &m->view_pt : &m->cue_pt, &m->vocab, f[0].p, f[0].n, &m->abbrevs,
                (uint32_t)(m->cues.n - 1), NULL);

@@ -29,7 +29,7 @@ enum lang_task { LT_POS, LT_CHUNK, LT_NER, LT_COUNT };
 extern const char *const lang_task_names[LT_COUNT];   /* "pos", "chunk", "ner" */
 
 enum abbr_class { ABBR_OTHER = 1, ABBR_TITLE, ABBR_NUMBER, ABBR_SUFFIX };
-enum cue_kind { CUE_VERB = 1, CUE_TELL, CUE_PREP, CUE_NAMING, CUE_VIEW };
+enum cue_kind { CUE_VERB = 1, CUE_TELL, CUE_PREP, CUE_NAMING, CUE_VIEW, CUE_OPEN };
 enum role_kind { ROLE_TITLE = 1, ROLE_HONORIFIC, ROLE_NOUN };
 /* What a country phrase names: the country itself, its people/adjective, or its capital. */
 enum country_match { CM_NAME = 0, CM_DEMONYM = 1, CM_CAPITAL = 2 };
