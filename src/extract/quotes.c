@@ -504,7 +504,9 @@ static bool is_full_quote(const qctx *q, const raw_quote *r) {
                   tok(q, r->open - 1)->kind == TK_PUNCT || tok(q, r->cb)->flags & TF_CAP;
     if (!starts) return false;
     if (r->close == DY_NONE) return true;
-    const dy_token *last = tok(q, r->ce - 1);
+    uint32_t end = r->ce;   /* a nested quote may end it: “… you called ‘miracles,’” */
+    while (end > r->cb + 1 && tok(q, end - 1)->kind == TK_QUOTE && (tok(q, end - 1)->flags & TF_QSINGLE)) end--;
+    const dy_token *last = tok(q, end - 1);
     if (last->kind == TK_PUNCT && strchr(",.!?:;", last->key[0])) return true;
     if (last->kind == TK_PUNCT && (strcmp(last->key, "\xE2\x80\x94") == 0 || strcmp(last->key, "--") == 0)) return true;
     uint32_t after = r->close + 1;
@@ -513,16 +515,22 @@ static bool is_full_quote(const qctx *q, const raw_quote *r) {
 }
 
 /* A short quote in title case is the name of a show, book or film ("Meet the Press",
- * “Fox News Sunday”), not words someone said, even when the sentence has a cue. */
+ * “Fox News Sunday”), not words someone said, even when the sentence has a cue. Titles
+ * leave only short function words in lower case ("I would" is no title), and hold no
+ * sentence end ("The Donald. Big Daddy."). */
 static bool is_title(const qctx *q, const raw_quote *r) {
+    static const char *const small[] = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for",
+                                        "with", "from", "by", "'s"};
     uint32_t words = 0;
     for (uint32_t k = r->cb; k < r->ce; k++) {
         const dy_token *t = tok(q, k);
         if (t->kind == TK_PUNCT && strchr("!?", t->key[0])) return false;
+        if (t->kind == TK_PUNCT && t->key[0] == '.' && k + 1 < r->ce) return false;
         if (t->kind != TK_WORD) continue;
         words++;
-        if (!(t->flags & TF_CAP) && !(t->lex & (LEX_PARTICLE | LEX_STARTER)) && strcmp(t->key, "'s") != 0)
-            return false;
+        bool lower_ok = (t->lex & LEX_PARTICLE) != 0;
+        for (size_t i = 0; !lower_ok && i < sizeof small / sizeof *small; i++) lower_ok = key_is(q, k, small[i]);
+        if (!(t->flags & TF_CAP) && !lower_ok) return false;
     }
     return words > 0 && words <= 6 && (tok(q, r->cb)->flags & TF_CAP);
 }
@@ -875,7 +883,7 @@ void quote_whole_attributions(dy_doc *d, const dy_model *m) {
         if (prev && prev->kind != QK_INDIRECT && o.kind != QK_INDIRECT && o.cue.end > o.cue.start &&
             prev->cue.start == o.cue.start && prev->cue.end == o.cue.end &&
             d->sents.v[prev->sent].para == d->sents.v[o.sent].para &&
-            ((prev->span.end <= o.cue.start && o.span.start >= o.cue.end &&
+            ((prev->kind == QK_DIRECT && o.kind == QK_DIRECT && prev->span.end <= o.cue.start && o.span.start >= o.cue.end &&
               o.span.start - prev->span.end < (prev->span.end - prev->span.start) + (o.span.end - o.span.start)) ||
              o.span.start < prev->span.end)) {
             if (o.span.end > prev->span.end) prev->span.end = o.span.end;

@@ -7,6 +7,8 @@
 
 #define LQ "\xe2\x80\x9c"     /* “ */
 #define RQ "\xe2\x80\x9d"     /* ” */
+#define LSQ "\xe2\x80\x98"    /* ‘ */
+#define RSQ "\xe2\x80\x99"    /* ’ */
 #define BULLET "\xe2\x80\xa2" /* • */
 
 static dyad_model *model;
@@ -176,6 +178,12 @@ TEST(whole_attributions_on_request) {
     CHECK(dyad_process(model, doc, &a) == NULL && doc->quotes.n == 2);
     CHECK_STR(span(doc, doc->quotes.v[0].span), "The dam, Mayor Ida Quist said, will open in May");
     CHECK_STR(span(doc, doc->quotes.v[1].span), "the town would pay for every repair");
+    /* a fragment after the attribution of a quote is no second part of it */
+    const char *adding = LQ "We see no link to the storm," RQ " Mayor Ida Quist said, adding that repairs would take "
+                         LQ "many more hours" RQ " than planned.";
+    a = (dyad_article){.id = "t", .text = adding, .len = strlen(adding), .whole_attributions = 1};
+    CHECK(dyad_process(model, doc, &a) == NULL && doc->quotes.n >= 2);
+    CHECK_STR(span(doc, doc->quotes.v[0].span), "We see no link to the storm,");
     a = (dyad_article){.id = "t", .text = text, .len = strlen(text)};
     /* by default SPEC's quotes: the parts apart, the fragment alone */
     CHECK(dyad_process(model, doc, &a) == NULL);
@@ -318,6 +326,17 @@ TEST(partial_quote_needs_a_cue) {
 TEST(titles_are_not_quotes) {
     const dy_doc *d = run("Senator Kay Lind told NBC's " LQ "Meet the Press" RQ " that the bill would pass.", NULL);
     CHECK(d->quotes.n == 0);
+    /* short words someone says are no title: a verb in lower case, a sentence end inside */
+    d = run(LQ "I would," RQ " Mona Vale said to the screen. " LQ "Here comes Big Daddy. The Donald." RQ "", NULL);
+    CHECK(d->quotes.n == 2);
+    CHECK_STR(speaker(d, 1), "Mona Vale");
+}
+
+TEST(a_nested_quote_may_end_a_quote) {
+    const dy_doc *d = run("Senator Ruth Ellery scolded him: " LQ "You sold three products you called " LSQ "miracles," RSQ RQ
+                          " she said. " LQ "Nobody can buy a miracle." RQ "", NULL);
+    CHECK(d->quotes.n == 2 && d->quotes.v[0].kind == QK_DIRECT);
+    CHECK_STR(speaker(d, 0), "Ruth Ellery");
 }
 
 TEST(according_to) {
@@ -912,6 +931,7 @@ int main(void) {
     RUN(she_skips_a_male_speaker);
     RUN(partial_quote_needs_a_cue);
     RUN(titles_are_not_quotes);
+    RUN(a_nested_quote_may_end_a_quote);
     RUN(according_to);
     RUN(unbalanced_marks_do_not_swallow_the_article);
     RUN(boilerplate_and_byline);
