@@ -75,9 +75,10 @@ bool ap_open(ap_model *m, const void *blob, size_t size, char *err, size_t errle
 /* Scoring is bound by cache misses (a table slot, then the weights, per feature), so it
  * runs in three passes that prefetch what the next pass reads: the misses of all the
  * token's features overlap instead of following one another. Dense rows are summed eight
- * labels at a time (vector extensions: SSE2 on any x86-64), sparse weights one by one. */
-__attribute__((target_clones("avx2", "default")))
-void ap_score(const ap_model *m, const uint64_t *feats, size_t n, int32_t *scores) {
+ * labels at a time (vector extensions: SSE2 on any x86-64, AVX2 where the CPU has it),
+ * sparse weights one by one. */
+static inline __attribute__((always_inline)) void score(const ap_model *m, const uint64_t *feats, size_t n,
+                                                        int32_t *scores) {
     const ap_weight *found[FEAT_MAX];
     const int16_t *rows[FEAT_MAX];
     uint32_t counts[FEAT_MAX];
@@ -107,6 +108,23 @@ void ap_score(const ap_model *m, const uint64_t *feats, size_t n, int32_t *score
         const ap_weight *w = found[i];
         for (uint32_t k = 0; k < counts[i]; k++) scores[w[k].label] += w[k].w;
     }
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+__attribute__((target("avx2"))) static void score_avx2(const ap_model *m, const uint64_t *feats, size_t n,
+                                                       int32_t *scores) {
+    score(m, feats, n, scores);
+}
+#endif
+
+void ap_score(const ap_model *m, const uint64_t *feats, size_t n, int32_t *scores) {
+#if defined(__x86_64__) || defined(__i386__)
+    if (__builtin_cpu_supports("avx2")) {
+        score_avx2(m, feats, n, scores);
+        return;
+    }
+#endif
+    score(m, feats, n, scores);
 }
 
 const ap_weight *ap_weights_of(const ap_model *m, uint64_t feat, uint32_t *n) {
