@@ -855,6 +855,19 @@ static void partial_clause(dy_doc *d, const dy_model *m, const dy_quote *o, uint
     while (*e > *b && d->toks.v[*e - 1].kind == TK_PUNCT && strchr(".!?,", d->toks.v[*e - 1].key[0])) (*e)--;
 }
 
+/* Does quote o go on with prev as one attribution: the second direct part of a quote its
+ * attribution interrupts, when the quoted words are most of the span over both, or a
+ * second fragment of the same clause? */
+static bool continues(const dy_doc *d, const dy_quote *prev, const dy_quote *o) {
+    if (prev->kind == QK_INDIRECT || o->kind == QK_INDIRECT || o->cue.end <= o->cue.start) return false;
+    if (prev->cue.start != o->cue.start || prev->cue.end != o->cue.end) return false;
+    if (d->sents.v[prev->sent].para != d->sents.v[o->sent].para) return false;
+    if (o->span.start < prev->span.end) return true;   /* fragments of one clause */
+    uint32_t quoted = (prev->span.end - prev->span.start) + (o->span.end - o->span.start);
+    return prev->kind == QK_DIRECT && o->kind == QK_DIRECT && prev->span.end <= o->cue.start &&
+           o->span.start >= o->cue.end && o->span.start - prev->span.end < quoted;
+}
+
 void quote_whole_attributions(dy_doc *d, const dy_model *m) {
     size_t n = 0;
     for (size_t i = 0; i < d->quotes.n; i++) {
@@ -877,15 +890,8 @@ void quote_whole_attributions(dy_doc *d, const dy_model *m) {
             if (b < e && d->toks.v[b].start <= o.span.start && d->toks.v[e - 1].end >= o.span.end)
                 o.span = (dy_span){d->toks.v[b].start, d->toks.v[e - 1].end};
         }
-        /* the second part of a quote its attribution interrupts (when the quoted words are
-         * most of the span), or the second fragment of a clause: one quote with the first */
         dy_quote *prev = n ? &d->quotes.v[n - 1] : NULL;
-        if (prev && prev->kind != QK_INDIRECT && o.kind != QK_INDIRECT && o.cue.end > o.cue.start &&
-            prev->cue.start == o.cue.start && prev->cue.end == o.cue.end &&
-            d->sents.v[prev->sent].para == d->sents.v[o.sent].para &&
-            ((prev->kind == QK_DIRECT && o.kind == QK_DIRECT && prev->span.end <= o.cue.start && o.span.start >= o.cue.end &&
-              o.span.start - prev->span.end < (prev->span.end - prev->span.start) + (o.span.end - o.span.start)) ||
-             o.span.start < prev->span.end)) {
+        if (prev && continues(d, prev, &o)) {
             if (o.span.end > prev->span.end) prev->span.end = o.span.end;
             if (o.kind == QK_PARTIAL) prev->kind = QK_PARTIAL;
             continue;
