@@ -470,12 +470,17 @@ static void push_raw(qctx *q, raw_quote_vec *out, uint32_t open, uint32_t close,
     if (r->ce <= r->cb) out->n--;
 }
 
+/* A straight mark (" or '') rather than a typographic one (“ ” « »). */
+static bool straight(const dy_token *t) { return t->key[0] == '"' || t->key[0] == '\'' || t->key[0] == '`'; }
+
 static void pair_marks(qctx *q, raw_quote_vec *out) {
     uint32_t n = (uint32_t)q->d->toks.n, open = DY_NONE;
     for (uint32_t i = 0; i < n; i++) {
         const dy_token *t = tok(q, i);
         if (open != DY_NONE && i > open + 1 && (t->flags & TF_NEWLINE)) {
-            if (is_dq(t) && !(t->flags & TF_QCLOSE) && !(t->flags & TF_BOILER)) continue;   /* next paragraph goes on quoting */
+            /* the next paragraph goes on quoting when it opens with a mark of the same kind */
+            if (is_dq(t) && !(t->flags & TF_QCLOSE) && !(t->flags & TF_BOILER) && straight(t) == straight(tok(q, open)))
+                continue;
             push_raw(q, out, open, DY_NONE, i - 1);
             open = DY_NONE;
         }

@@ -346,6 +346,19 @@ TEST(according_to) {
     CHECK_STR(speaker(d, 0), "Omar Haddad");
 }
 
+TEST(a_paragraph_goes_on_quoting_only_with_a_mark_of_its_kind) {
+    /* a block quote opened by a straight mark is not continued by a curly quote of its own */
+    const dy_doc *d = run("\"Ana Ortiz was tired. She left the meeting early.\n\n"
+                          LQ "We tried everything we could," RQ " Mayor Ida Quist said.", NULL);
+    bool found = false;
+    for (size_t i = 0; i < d->quotes.n; i++)
+        if (!strcmp(span(d, d->quotes.v[i].span), "We tried everything we could,")) {
+            found = true;
+            CHECK_STR(speaker(d, i), "Ida Quist");
+        }
+    CHECK(found);
+}
+
 TEST(unbalanced_marks_do_not_swallow_the_article) {
     const dy_doc *d = run("" LQ "This quote never closes, she said.\n"
                           "Lawmakers met on Monday.\n"
@@ -933,6 +946,7 @@ int main(void) {
     RUN(titles_are_not_quotes);
     RUN(a_nested_quote_may_end_a_quote);
     RUN(according_to);
+    RUN(a_paragraph_goes_on_quoting_only_with_a_mark_of_its_kind);
     RUN(unbalanced_marks_do_not_swallow_the_article);
     RUN(boilerplate_and_byline);
     RUN(actor_codes_from_titles_nationality_and_dictionary);
