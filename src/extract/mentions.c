@@ -441,7 +441,11 @@ void ment_run(dy_doc *d, const dy_model *m) {
                  * Impero" sails for its flag's country. The ship's name is all its capitalised words. */
                 bool ship = b > 0 && ((d->toks.v[b - 1].lex & LEX_VESSEL) || (flag && full_b == b - 1));
                 while (ship && e < end && d->toks.v[e].kind == TK_WORD && (d->toks.v[e].flags & TF_CAP)) e++;
-                /* after a title, a person: "Rep. Dutch Ruppersberger" whom the recogniser took for something Dutch */
+                /* after a title, a person: "Rep. Dutch Ruppersberger" whom the recogniser took for something
+                 * Dutch, all the capitalised words the recogniser left out of the name */
+                while (titled && !ship && !place && e < end && d->toks.v[e].kind == TK_WORD &&
+                       (d->toks.v[e].flags & TF_CAP) && d->ner[e][0] == 'O')
+                    e++;
                 uint8_t type = ship ? ET_MISC : place ? ET_GPE : titled ? ET_PERSON : ner_type(d, m, b, e);
                 add_name(d, m, b, e, type, full_b == k ? b : full_b, code, gender);
                 d->mentions.v[d->mentions.n - 1].vessel = ship;

