@@ -173,13 +173,15 @@ static uint32_t find_cluster(const dy_doc *d, const cluster_index *x, const dy_m
 
 /* The country named last before mention mi in its sentence ("China's Foreign Ministry
  * accused ..., said Lin Haoran, the ministry's spokesman"), or in the sentences_back
- * sentences before it, or NULL. */
+ * sentences before it, or NULL; not a news outlet's ("according to Reuters"), which says
+ * nothing of where the story's people are from. */
 static const char *nearby_country(const dy_doc *d, uint32_t mi, uint32_t sentences_back) {
     const dy_mention *m0 = &d->mentions.v[mi];
     for (uint32_t j = mi; j-- > 0;) {
         const dy_mention *c = &d->mentions.v[j];
         if (c->sent + sentences_back < m0->sent) break;
         if (c->kind != MK_NAME || c->entity == DY_NONE) continue;
+        if (!strcmp(d->entities.v[c->entity].actor.sector, "MED")) continue;
         const char *code = d->entities.v[c->entity].actor.country;
         if (strlen(code) == 3 && strcmp(code, "IGO") && strcmp(code, "NGO") && strcmp(code, "MNC")) return code;
     }
@@ -218,9 +220,9 @@ static const char *country_in_name(const dy_doc *d, const dy_model *m, uint32_t 
 
 enum country_count { COUNT_ALL, COUNT_PLACES, COUNT_SCENES };
 
-/* The country the article names most often, counting every name with a country, its
- * places and nationalities only, or only the places things happen in ("in Syria", "in
- * Aleppo"); NULL when it names none. */
+/* The country the article names most often, counting every name with a country (but
+ * news outlets'), its places and nationalities only, or only the places things happen in
+ * ("in Syria", "in Aleppo"); NULL when it names none. */
 static const char *most_named_country(const dy_doc *d, enum country_count what) {
     typedef struct { const char *code; uint32_t n; } tally;
     tally counts[32];
@@ -229,6 +231,7 @@ static const char *most_named_country(const dy_doc *d, enum country_count what) 
         const dy_mention *mn = &d->mentions.v[i];
         const char *c = mn->entity != DY_NONE ? d->entities.v[mn->entity].actor.country : mn->actor.country;
         if (mn->kind != MK_NAME || strlen(c) != 3 || !strcmp(c, "IGO") || !strcmp(c, "NGO") || !strcmp(c, "MNC")) continue;
+        if (mn->entity != DY_NONE && !strcmp(d->entities.v[mn->entity].actor.sector, "MED")) continue;   /* Reuters */
         if (what != COUNT_ALL && mn->type != ET_GPE && mn->type != ET_NORP) continue;
         if (what == COUNT_SCENES && (mn->type != ET_GPE || mn->tok_begin == 0 ||
                                      !(d->toks.v[mn->tok_begin - 1].lex & LEX_LOCATIVE)))

@@ -386,6 +386,12 @@ TEST(boilerplate_and_byline) {
     CHECK(d->paras.n == 5 && !d->paras.v[0].boilerplate && d->paras.v[1].boilerplate && !d->paras.v[2].boilerplate);
 }
 
+TEST(a_news_outlet_lends_no_country) {
+    const dy_doc *d = run("Twenty shelters closed this year, according to Reuters. Paula Trent runs one of them in Ohio.", NULL);
+    const dy_entity *e = entity_named(d, "Paula Trent");
+    CHECK(e && strcmp(e->actor.country, "GBR") != 0);
+}
+
 TEST(actor_codes_from_titles_nationality_and_dictionary) {
     const dy_doc *d = run("Russian President Vladimir Putin met French officials and special counsel Robert Mueller "
                           "in Moscow. Iranian Foreign Minister Ali Rezaei spoke later.", "2018-07-27");
@@ -949,6 +955,7 @@ int main(void) {
     RUN(a_paragraph_goes_on_quoting_only_with_a_mark_of_its_kind);
     RUN(unbalanced_marks_do_not_swallow_the_article);
     RUN(boilerplate_and_byline);
+    RUN(a_news_outlet_lends_no_country);
     RUN(actor_codes_from_titles_nationality_and_dictionary);
     RUN(dated_actor_codes_switch_at_their_date);
     RUN(famous_family_names_alone);
