@@ -125,6 +125,26 @@ static bool lone_surname(const dy_doc *d, const dy_model *m, uint32_t k, uint32_
     return surname_alone(d, m, k, k + 1);
 }
 
+/* A capitalised word after an office and "of" that the recogniser missed, and that is no
+ * English word (WordNet), is the organisation the office is held in ("Roy Beck, president
+ * of NumbersUSA"); not "Secretary of State", "chief of Staff". */
+static bool org_after_office(const dy_doc *d, const dy_model *m, uint32_t k, uint32_t end) {
+    const dy_token *t = &d->toks.v[k];
+    if (k < 2 || strcmp(d->toks.v[k - 1].key, "of") != 0 || t->kind != TK_WORD || !(t->flags & TF_CAP) ||
+        (t->lex & (LEX_STARTER | LEX_PRONOUN | LEX_MONTH | LEX_WEEKDAY)) || d->toks.v[k].sent != d->toks.v[k - 2].sent ||
+        (k + 1 < end && d->toks.v[k + 1].kind == TK_WORD && (d->toks.v[k + 1].flags & TF_CAP)) || !m->lemmas.loaded)
+        return false;
+    char base[64];
+    for (int pos = 0; pos < LP_COUNT; pos++) {
+        const char *lemma = lemma_of(&m->lemmas, t->key, t->key_len, (enum lemma_pos)pos, base, sizeof base);
+        if (hm_get(&m->lemmas.words[pos], lemma, strlen(lemma), NULL)) return false;   /* "Students" */
+    }
+    bool office = false;
+    for (uint32_t b = k >= 4 ? k - 4 : 0, n, v; b + 1 < k && !office; b++)
+        office = pt_longest(&m->role_pt, d, b, k - 1, &n, &v) && b + n == k - 1 && m->roles.v[v].kind == ROLE_TITLE;
+    return office;
+}
+
 /* The country of a flag word ("British-flagged", "Iranian-flagged"), or NULL. */
 static const char *flag_country(const dy_model *m, const dy_token *t) {
     static const char suffix[] = "-flagged";
@@ -462,6 +482,9 @@ void ment_run(dy_doc *d, const dy_model *m) {
             } else if (name_match(d, &m->country_pt, k, end, &n, &v) && (v & 3) != CM_DEMONYM) {
                 add_name(d, m, k, k + n, ET_GPE, full_b, code, gender);
                 k += n;
+            } else if (org_after_office(d, m, k, end)) {
+                add_name(d, m, k, k + 1, ET_ORG, full_b, code, gender);
+                k++;
             } else if (lone_surname(d, m, k, end)) {
                 /* a famous family name the recogniser missed ("Putin said", "Xi spoke") */
                 add_name(d, m, k, k + 1, ET_PERSON, full_b, code, gender);

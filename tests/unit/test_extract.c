@@ -392,6 +392,14 @@ TEST(a_news_outlet_lends_no_country) {
     CHECK(e && strcmp(e->actor.country, "GBR") != 0);
 }
 
+TEST(an_office_of_an_unknown_word_names_an_organisation) {
+    const dy_doc *d = run("Ana Lind, president of VoteSmartUSA, said the merger would fail. "
+                          "Secretary of State Mike Pompeo and the chief of Staff met on Monday.", NULL);
+    const dy_entity *e = entity_named(d, "VoteSmartUSA");
+    CHECK(e && e->type == ET_ORG);
+    CHECK(entity_named(d, "State") == NULL && entity_named(d, "Staff") == NULL);
+}
+
 TEST(actor_codes_from_titles_nationality_and_dictionary) {
     const dy_doc *d = run("Russian President Vladimir Putin met French officials and special counsel Robert Mueller "
                           "in Moscow. Iranian Foreign Minister Ali Rezaei spoke later.", "2018-07-27");
@@ -956,6 +964,7 @@ int main(void) {
     RUN(unbalanced_marks_do_not_swallow_the_article);
     RUN(boilerplate_and_byline);
     RUN(a_news_outlet_lends_no_country);
+    RUN(an_office_of_an_unknown_word_names_an_organisation);
     RUN(actor_codes_from_titles_nationality_and_dictionary);
     RUN(dated_actor_codes_switch_at_their_date);
     RUN(famous_family_names_alone);
