@@ -293,13 +293,13 @@ static void add_group(dy_doc *d, const dy_model *m, uint32_t b, uint32_t e, uint
     }
     uint32_t start = full_b;
     /* "the Trump administration": the name just before makes it theirs */
-    const char *owner_sector = "";
+    char owner_sector[4] = "";
     if (full_b == b && d->mentions.n && d->mentions.v[d->mentions.n - 1].tok_end == b &&
         d->mentions.v[d->mentions.n - 1].kind == MK_NAME) {
         const dy_mention *prev = &d->mentions.v[d->mentions.n - 1];
         start = prev->tok_begin;
         if (!code.country[0]) memcpy(code.country, prev->actor.country, 4);
-        owner_sector = prev->actor.sector;   /* "White House staff" work for the White House */
+        memcpy(owner_sector, prev->actor.sector, 4);   /* "White House staff" work for the White House */
     }
     dy_mention *mn = add_mention(d, b, e, start, ET_NORP, MK_NOMINAL);
     mn->start = d->toks.v[start].start;   /* the group's words include its modifiers */

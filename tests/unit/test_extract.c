@@ -400,6 +400,15 @@ TEST(an_office_of_an_unknown_word_names_an_organisation) {
     CHECK(entity_named(d, "State") == NULL && entity_named(d, "Staff") == NULL);
 }
 
+TEST(staff_take_the_sector_of_their_employer_or_none) {
+    /* (a role without a sector of its own read four bytes of a one-byte string: make sanitize) */
+    const dy_doc *d = run("Several staffers quit on Monday. White House staff met on Tuesday.", NULL);
+    CHECK(d->mentions.n >= 2);
+    for (size_t i = 0; i < d->mentions.n; i++)
+        if (!strcmp(span(d, (dy_span){d->toks.v[d->mentions.v[i].tok_begin].start, d->toks.v[d->mentions.v[i].tok_end - 1].end}), "staffers"))
+            CHECK_STR(d->mentions.v[i].actor.sector, "");
+}
+
 TEST(actor_codes_from_titles_nationality_and_dictionary) {
     const dy_doc *d = run("Russian President Vladimir Putin met French officials and special counsel Robert Mueller "
                           "in Moscow. Iranian Foreign Minister Ali Rezaei spoke later.", "2018-07-27");
@@ -965,6 +974,7 @@ int main(void) {
     RUN(boilerplate_and_byline);
     RUN(a_news_outlet_lends_no_country);
     RUN(an_office_of_an_unknown_word_names_an_organisation);
+    RUN(staff_take_the_sector_of_their_employer_or_none);
     RUN(actor_codes_from_titles_nationality_and_dictionary);
     RUN(dated_actor_codes_switch_at_their_date);
     RUN(famous_family_names_alone);
