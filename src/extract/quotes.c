@@ -132,14 +132,28 @@ static bool names_someone(const qctx *q, uint32_t b) {
     return (t->flags & TF_CAP) && !(t->key_len > 2 && t->key[1] == '-' && (t->flags & TF_ABBREV));
 }
 
+/* Where a source that runs from b to a cue at token e ends: before the auxiliaries and
+ * adverbs ("Putin has also said") and a time ("Republican leaders on Friday condemned")
+ * between it and the cue. */
+static uint32_t source_end(const qctx *q, uint32_t b, uint32_t e) {
+    static const char *const before_time[] = {"on", "in", "last", "this", "early", "late"};
+    while (e > b && tok(q, e - 1)->kind == TK_WORD && cue_modifier(tok(q, e - 1))) e--;
+    for (size_t i = 0; e > b + 2 && (tok(q, e - 1)->lex & (LEX_WEEKDAY | LEX_MONTH)) && i < sizeof before_time / sizeof *before_time; i++)
+        if (key_is(q, e - 2, before_time[i])) {
+            e -= 2;
+            while (e > b && tok(q, e - 1)->kind == TK_WORD && cue_modifier(tok(q, e - 1))) e--;
+            break;
+        }
+    return e;
+}
+
 /* Source ending just before token e (exclusive), not before lb. Auxiliaries and adverbs
  * before the cue are skipped ("has also said"). Before a comma, the speaker is the first
  * phrase, going back over descriptions, relative clauses and party tags between commas,
  * that names someone ("Konstantin Kosachev, who chairs the committee, Russia's upper
  * house, wrote"); the source then spans them all. Returns its start, or e when none. */
 static uint32_t source_before(const qctx *q, uint32_t e, uint32_t lb) {
-    uint32_t k = e;
-    while (k > lb && tok(q, k - 1)->kind == TK_WORD && cue_modifier(tok(q, k - 1))) k--;
+    uint32_t k = source_end(q, lb, e);
     if (!(k > lb && key_is(q, k - 1, ","))) {
         uint32_t b = np_start(q, k, lb);
         return plausible_source(q, b, k) ? b : e;
@@ -357,10 +371,7 @@ static bool attribution_after(qctx *q, uint32_t close, attribution *a) {
             return false;
         uint32_t sb = source_before(q, c, k);
         if (sb == c || sb != k) continue;   /* the source must fill the gap ("the states suing ... said") */
-        *a = (attribution){c, c + cn, sb, c, DY_NONE, true};
-        /* trim modifiers the source scan skipped ("Putin also said") */
-        while (a->src_e > a->src_b && cue_modifier(tok(q, a->src_e - 1)))
-            a->src_e--;
+        *a = (attribution){c, c + cn, sb, source_end(q, sb, c), DY_NONE, true};
         return true;
     }
     return false;
@@ -451,9 +462,7 @@ static bool attribution_before(qctx *q, uint32_t open, uint32_t lb, bool partial
         }
         uint32_t sb = source_before(q, c, lb);
         if (sb == c) continue;
-        *a = (attribution){c, c + cn, sb, c, DY_NONE, true};
-        while (a->src_e > a->src_b && cue_modifier(tok(q, a->src_e - 1)))
-            a->src_e--;
+        *a = (attribution){c, c + cn, sb, source_end(q, sb, c), DY_NONE, true};
         return true;
     }
     return false;
@@ -671,8 +680,7 @@ static void add_view(qctx *q, uint32_t c, uint32_t cn, uint32_t lb) {
     if (!verb_at(q, c)) return;
     uint32_t sb = source_before(q, c, lb);
     if (sb == c) return;
-    uint32_t se = c;
-    while (se > sb && cue_modifier(tok(q, se - 1))) se--;
+    uint32_t se = source_end(q, sb, c);
     attribution a = {c, c + cn, sb, se, resolve_source(q, sb, se, sb), true};
     add_view_words(q, &a);
 }
@@ -724,8 +732,7 @@ static void note_statements(qctx *q, uint32_t from, uint32_t to) {
         }
         uint32_t sb = source_before(q, c, lb);
         if (sb == c) continue;
-        uint32_t se = c;
-        while (se > sb && cue_modifier(tok(q, se - 1))) se--;
+        uint32_t se = source_end(q, sb, c);
         uint32_t e = resolve_source(q, sb, se, sb);
         if (e != DY_NONE) {
             q->last_speaker = e;

@@ -321,6 +321,10 @@ TEST(partial_quote_needs_a_cue) {
     CHECK(d->quotes.v[0].kind == QK_PARTIAL);
     CHECK_STR(span(d, d->quotes.v[0].span), "appropriate conditions");
     CHECK_STR(speaker(d, 0), "Stone");
+    /* a time between the source and the cue is no part of the source */
+    d = run("Union leaders on Monday condemned the " LQ "reckless" RQ " plan.", NULL);
+    CHECK(d->quotes.n == 1);
+    CHECK_STR(span(d, d->quotes.v[0].source), "Union leaders");
 }
 
 TEST(titles_are_not_quotes) {
