@@ -15,8 +15,10 @@
  *    compatible speaker (reported statements count: "Sanders said they had...") or else
  *    the most recent compatible person; "the Russian leader" to the latest entity with
  *    that country and sector.
- * 4. Reported speech without marks ("Sanders said they had not received ...") becomes an
- *    indirect quote: the content clause with its cue and speaker. */
+ * 4. Reported speech without marks ("Sanders said they had not received ...", "according
+ *    to X, ...") becomes an indirect quote: the content clause with its cue and speaker;
+ *    with --indirect also views ("a poll shows that ...", "Cruz endorsed Trump": cues of
+ *    kind "view" in data/cues.tsv) and "Name: headline" lines. */
 #ifndef DY_QUOTES_H
 #define DY_QUOTES_H
 #include "../know/model.h"
