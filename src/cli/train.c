@@ -27,8 +27,10 @@ static void train_usage(FILE *f) {
           "                  stored in pos.ap as features of the tagger\n"
           "  --folds N       train the chunker on POS tags predicted by taggers trained on\n"
           "                  N-1 of N folds of the documents (default: 10; 1: gold tags)\n"
-          "  --two-pass      POS: a second pass that reads the first pass's tags of the\n"
-          "                  words to the right (slower tagging; not used for models/)\n"
+          "  --two-pass      POS: a second pass that reads the first pass's tags around the\n"
+          "                  word; it rescores only the words the first pass was unsure of\n"
+          "  --ensemble N    train N models with seeds seed .. seed+N-1 and store the sum\n"
+          "                  of their weights (default: 1; N times the training time)\n"
           "  -h, --help      this help\n",
           f);
 }
@@ -57,7 +59,7 @@ static int task_of(const char *s) {
 int cli_train(int argc, char **argv) {
     const char *out = "models", *path = NULL;
     int task = LT_COUNT;
-    lang_train_opts o = {.epochs = 10, .seed = 1, .folds = 10};
+    lang_train_opts o = {.epochs = 10, .seed = 1, .folds = 10, .ensemble = 1};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -78,12 +80,13 @@ int cli_train(int argc, char **argv) {
         else if (!strcmp(a, "--lexicon") && has_value) o.lexicon = argv[++i];
         else if (!strcmp(a, "--folds") && has_value) o.folds = atoi(argv[++i]);
         else if (!strcmp(a, "--two-pass")) o.two_pass = true;
+        else if (!strcmp(a, "--ensemble") && has_value) o.ensemble = atoi(argv[++i]);
         else if (a[0] == '-') {
             fprintf(stderr, "dyad train: unknown option '%s' (see dyad train --help)\n", a);
             return 2;
         } else path = a;
     }
-    if (!path || o.epochs < 1) {
+    if (!path || o.epochs < 1 || o.ensemble < 1) {
         train_usage(stderr);
         return 2;
     }
@@ -99,8 +102,8 @@ int cli_train(int argc, char **argv) {
         dyad_model_free(m);
         return 2;
     }
-    fprintf(stderr, "dyad train: %zu documents, %zu sentences, %zu tokens from %s; %d epochs, seed %u\n", c.ndocs,
-            c.nsents, c.ntokens, path, o.epochs, o.seed);
+    fprintf(stderr, "dyad train: %zu documents, %zu sentences, %zu tokens from %s; %d epochs, seed %u, %d model%s\n",
+            c.ndocs, c.nsents, c.ntokens, path, o.epochs, o.seed, o.ensemble, o.ensemble > 1 ? "s" : "");
     int status = 0;
     for (int t = 0; t < LT_COUNT && !status; t++) {
         if (task != LT_COUNT && task != t) continue;

@@ -121,8 +121,9 @@ uint64_t feat_second_pass_key(void) { return f1(97, 1); }
 /* POS templates, chosen by leaving each out in turn on CoNLL testa: those whose loss did
  * not cost accuracy are gone (the bare word, shape and previous tag among them: their
  * pairs say it), which makes tagging a third faster; the word's lexical class with the
- * next one's (and the previous tag, or the word) added 0.1 point. Template numbers are
- * hash salts. */
+ * next one's (and the previous tag, or the word) added 0.1 point. A second pass reads
+ * the first pass's tags of the word, the one before and the two after. Template numbers
+ * are hash salts. */
 size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
     fbuf b = {out, 0};
     const tok_hashes *h = &c->th[i];
@@ -152,7 +153,8 @@ size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
     add(&b, f2(80, f2(0, p1, a0), a1));
     add(&b, f2(87, h->key, a1));
     if (c->first) {
-        uint64_t r0 = c->first[i], r1 = tag(c->first, c, (long)i + 1), r2 = tag(c->first, c, (long)i + 2);
+        uint64_t r0 = c->first[i], r1 = tag(c->first, c, (long)i + 1), r2 = tag(c->first, c, (long)i + 2),
+                 rm1 = tag(c->first, c, (long)i - 1);
         add(&b, f1(90, r0));
         add(&b, f1(91, r1));
         add(&b, f2(92, r1, r2));
@@ -160,6 +162,8 @@ size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
         add(&b, f2(94, h->key, r1));
         add(&b, f2(95, r0, r1));
         add(&b, f2(96, a0, r1));
+        add(&b, f2(114, rm1, r0));
+        add(&b, f2(115, f2(0, rm1, r0), r1));
         for (size_t k = 0; k < b.n; k++) b.out[k] = fmix(b.out[k] ^ 0x2545F4914F6CDD1Dull);
     }
     return b.n;

@@ -91,6 +91,14 @@ static void lex_classes(const ap_model *am, const feat_ctx *c, uint64_t *lex) {
     }
 }
 
+/* How far the best label's score is ahead of the runner-up's. */
+static int32_t lead(const int32_t *scores, uint32_t nlabels, int best) {
+    int32_t second = INT32_MIN;
+    for (uint32_t k = 0; k < nlabels; k++)
+        if ((int)k != best && scores[k] > second) second = scores[k];
+    return scores[best] - second;
+}
+
 /* A chunk tag I-X continues a chunk of type X: after anything else the best label that
  * is not such an I-X (B-X, as a rule). */
 static int continuing(const ap_model *am, int32_t *scores, int best, const char *prev) {
@@ -101,19 +109,31 @@ static int continuing(const ap_model *am, int32_t *scores, int best, const char 
     return best;
 }
 
+/* POS passes: margin, when not NULL, gets each token's lead of the best label over the
+ * runner-up (INT32_MAX for tag-dictionary words) in a first pass; a second pass (keep
+ * >= 0) leaves the tokens whose lead was at least keep as the first pass tagged them. */
+typedef struct pass_margins { int32_t *margin; int32_t keep; } pass_margins;
+
+#define NO_MARGINS ((pass_margins){NULL, -1})
+
 /* Greedy decoding of one task over one sentence: out gets the label names, hist their
  * hashes (the history features read). */
 static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char **out, uint64_t *hist,
-                         lang_memory *mem) {
+                         lang_memory *mem, pass_margins pm) {
     uint64_t feats[FEAT_MAX];
     int32_t scores[AP_MAX_LABELS];
     c->hist = hist;
     for (uint32_t i = c->sb; i < c->se; i++) {
         const dy_token *t = &c->d->toks.v[i];
+        if (pm.keep >= 0 && pm.margin[i] >= pm.keep) {
+            hist[i] = c->first[i];
+            continue;
+        }
         int best = task == LT_CHUNK ? -1 : ap_single_label(am, feat_sure_key(c, i));
         if (best >= 0) {
             out[i] = am->labels[best];
             hist[i] = am->label_hash[best];
+            if (pm.margin) pm.margin[i] = INT32_MAX;
             continue;
         }
         size_t n;
@@ -126,6 +146,7 @@ static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char *
         }
         ap_score(am, feats, n, scores);
         best = ap_best_int(scores, am->nlabels);
+        if (pm.margin && pm.keep < 0) pm.margin[i] = lead(scores, am->nlabels, best);
         if (task == LT_CHUNK) best = continuing(am, scores, best, i > c->sb ? out[i - 1] : "O");
         out[i] = am->labels[best];
         hist[i] = am->label_hash[best];
@@ -133,21 +154,27 @@ static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char *
     }
 }
 
+/* A first-pass tag ahead of the runner-up by as much as the largest weight (weights are
+ * scaled to at most 32000, perceptron.h) stays: the second pass then scores a few words in
+ * a hundred, with the accuracy of scoring them all (eng.testa, 96.48%). */
+#define POS_SURE_LEAD 32000
+
 /* POS tags of one sentence: the lexical classes, then one greedy pass, or two when the
  * model has a second pass (features.h), which reads the first one's tags (into first). */
-static void pos_sentence(const ap_model *am, feat_ctx *c, uint64_t *first, const char **out, uint64_t *hist) {
+static void pos_sentence(const ap_model *am, feat_ctx *c, uint64_t *first, int32_t *margin, const char **out,
+                         uint64_t *hist) {
     uint32_t n;
     if (!ap_weights_of(am, feat_second_pass_key(), &n)) {
-        tag_sentence(am, LT_POS, c, out, hist, NULL);
+        tag_sentence(am, LT_POS, c, out, hist, NULL, NO_MARGINS);
         return;
     }
-    tag_sentence(am, LT_POS, c, out, first, NULL);
+    tag_sentence(am, LT_POS, c, out, first, NULL, (pass_margins){margin, -1});
     c->first = first;
-    tag_sentence(am, LT_POS, c, out, hist, NULL);
+    tag_sentence(am, LT_POS, c, out, hist, NULL, (pass_margins){margin, POS_SURE_LEAD});
     c->first = NULL;
 }
 
-typedef struct lang_scratch { tok_hashes *th; uint64_t *hist, *lex, *first; } lang_scratch;
+typedef struct lang_scratch { tok_hashes *th; uint64_t *hist, *lex, *first; int32_t *margin; } lang_scratch;
 
 void lang_tag_sentence(dy_doc *d, const dy_model *m, uint32_t sent) {
     if (!m->has_tagger[LT_POS]) return;
@@ -162,12 +189,13 @@ void lang_tag_sentence(dy_doc *d, const dy_model *m, uint32_t sent) {
         sc->hist = dy_arena_alloc(&d->arena, n * sizeof *sc->hist);
         sc->lex = dy_arena_alloc_raw(&d->arena, n * sizeof *sc->lex);
         sc->first = dy_arena_alloc_raw(&d->arena, n * sizeof *sc->first);
+        sc->margin = dy_arena_alloc_raw(&d->arena, n * sizeof *sc->margin);
     }
     feat_hash_range(d, &m->word_classes, s->tok_begin, s->tok_end, sc->th + s->tok_begin);
     feat_ctx c = {d, s->tok_begin, s->tok_end, sc->th, NULL, NULL, NULL, NULL, sc->lex, NULL, 0, false, false};
     c.headline = feat_headline(d, c.sb, c.se);
     lex_classes(&m->taggers[LT_POS], &c, sc->lex);
-    pos_sentence(&m->taggers[LT_POS], &c, sc->first, d->pos, sc->hist);
+    pos_sentence(&m->taggers[LT_POS], &c, sc->first, sc->margin, d->pos, sc->hist);
 }
 
 void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
@@ -187,6 +215,7 @@ void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
     }
     uint64_t *lex = d->pos ? dy_arena_alloc_raw(&d->arena, n * sizeof *lex) : NULL;
     uint64_t *first = d->pos ? dy_arena_alloc_raw(&d->arena, n * sizeof *first) : NULL;
+    int32_t *margin = d->pos ? dy_arena_alloc_raw(&d->arena, n * sizeof *margin) : NULL;
     feat_ctx c = {d, 0, 0, th, hashes[LT_POS], hashes[LT_CHUNK], NULL, NULL, lex, NULL, 0, false, false};
     lang_memory mem = {0};
     if (d->ner) {
@@ -198,9 +227,9 @@ void lang_run(dy_doc *d, const dy_model *m, unsigned tasks) {
         c.se = d->sents.v[si].tok_end;
         c.headline = feat_headline(d, c.sb, c.se);
         if (lex) lex_classes(&m->taggers[LT_POS], &c, lex);
-        if (d->pos) pos_sentence(&m->taggers[LT_POS], &c, first, d->pos, hashes[LT_POS]);
-        if (d->chunk) tag_sentence(&m->taggers[LT_CHUNK], LT_CHUNK, &c, d->chunk, hashes[LT_CHUNK], NULL);
-        if (d->ner) tag_sentence(&m->taggers[LT_NER], LT_NER, &c, d->ner, hashes[LT_NER], &mem);
+        if (d->pos) pos_sentence(&m->taggers[LT_POS], &c, first, margin, d->pos, hashes[LT_POS]);
+        if (d->chunk) tag_sentence(&m->taggers[LT_CHUNK], LT_CHUNK, &c, d->chunk, hashes[LT_CHUNK], NULL, NO_MARGINS);
+        if (d->ner) tag_sentence(&m->taggers[LT_NER], LT_NER, &c, d->ner, hashes[LT_NER], &mem, NO_MARGINS);
     }
 }
 
@@ -209,6 +238,7 @@ void lang_pos_tags(dy_doc *d, const dy_model *m, uint64_t *tags) {
     tok_hashes *th = dy_arena_alloc_raw(&d->arena, n * sizeof *th);
     uint64_t *lex = dy_arena_alloc_raw(&d->arena, n * sizeof *lex);
     uint64_t *first = dy_arena_alloc_raw(&d->arena, n * sizeof *first);
+    int32_t *margin = dy_arena_alloc_raw(&d->arena, n * sizeof *margin);
     const char **names = dy_arena_alloc(&d->arena, n * sizeof *names);
     feat_hash_tokens(d, &m->word_classes, th);
     feat_ctx c = {d, 0, 0, th, NULL, NULL, NULL, NULL, lex, NULL, 0, false, false};
@@ -217,6 +247,6 @@ void lang_pos_tags(dy_doc *d, const dy_model *m, uint64_t *tags) {
         c.se = d->sents.v[si].tok_end;
         c.headline = feat_headline(d, c.sb, c.se);
         lex_classes(&m->taggers[LT_POS], &c, lex);
-        pos_sentence(&m->taggers[LT_POS], &c, first, names, tags);
+        pos_sentence(&m->taggers[LT_POS], &c, first, margin, names, tags);
     }
 }

@@ -2,7 +2,8 @@
  * sentence of a document, by greedy left-to-right decoding with the averaged-perceptron
  * models of the dy_model (a task without a model leaves doc->pos/chunk/ner NULL). The
  * recogniser reads words, shapes and dictionaries, not tags, so extraction runs it alone;
- * the tagger and chunker run when a caller asks for them.
+ * the tagger and chunker run when a caller asks for them. A POS model with a second pass
+ * rescores, with the first pass's tags around it, each word the first pass was unsure of.
  *
  * lang_tag_doc is also what training and evaluation run, on CoNLL sentences put into a
  * dy_doc, so the features at run time are the features the models were trained on. */

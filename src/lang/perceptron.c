@@ -239,6 +239,32 @@ void ap_trainer_update(ap_trainer *t, const uint64_t *feats, size_t n, int truth
     }
 }
 
+/* The averaged weight at index i of t. */
+static float averaged(const ap_trainer *t, size_t i) {
+    double total = t->total[i] + (double)(t->clock - t->stamp[i]) * t->w[i];
+    return t->clock ? (float)(total / t->clock) : 0.0f;
+}
+
+void ap_trainer_add(ap_trainer *into, const ap_trainer *from) {
+    size_t L = into->nlabels;
+    for (size_t i = 0; i < into->rows * L; i++) {   /* into's averages become its weights */
+        into->w[i] = averaged(into, i);
+        into->total[i] = (double)into->w[i] * into->clock;
+        into->stamp[i] = into->clock;
+    }
+    for (size_t s = 0; s < from->index.cap; s++) {
+        uint32_t fixed;
+        if (!from->index.keys[s] || u64map_get(&from->fixed, from->index.keys[s], &fixed)) continue;
+        size_t fr = from->index.values[s], r = row_of(into, from->index.keys[s]);
+        for (size_t k = 0; k < L; k++) {
+            float a = averaged(from, fr * L + k);
+            into->w[r * L + k] += a;
+            into->total[r * L + k] += (double)a * into->clock;
+            into->stamp[r * L + k] = into->clock;
+        }
+    }
+}
+
 bool ap_trainer_save(ap_trainer *ts, int ntrainers, const char *path, int prune, size_t *nfeatures_out) {
     size_t L = ts[0].nlabels, nweights = 0, nfeat = 0;
     float *avg[AP_MAX_TRAINERS] = {0}, maxw = 0.0f;
@@ -249,8 +275,7 @@ bool ap_trainer_save(ap_trainer *ts, int ntrainers, const char *path, int prune,
         q[n] = malloc((t->rows * L + 1) * sizeof *q[n]);
         if (!avg[n] || !q[n]) dy_die("trainer: out of memory (averaging)");
         for (size_t i = 0; i < t->rows * L; i++) {
-            double total = t->total[i] + (double)(t->clock - t->stamp[i]) * t->w[i];
-            avg[n][i] = t->clock ? (float)(total / t->clock) : 0.0f;
+            avg[n][i] = averaged(t, i);
             if (fabsf(avg[n][i]) > maxw) maxw = fabsf(avg[n][i]);
         }
     }

@@ -77,6 +77,9 @@ void ap_trainer_score(const ap_trainer *t, const uint64_t *feats, size_t n, floa
 void ap_trainer_fix(ap_trainer *t, uint64_t feat, int label, float w);
 /* One instance: move weights towards truth and away from guess (no change when equal). */
 void ap_trainer_update(ap_trainer *t, const uint64_t *feats, size_t n, int truth, int guess);
+/* Add the averaged weights of from (same labels) to those of into, which then holds their
+ * sum as its averaged weights: an ensemble of models trained in different orders. */
+void ap_trainer_add(ap_trainer *into, const ap_trainer *from);
 /* Average, prune and write the model blob of n trainers (with the same labels, features
  * apart: one table holds them all) to path; returns false with errno set on I/O errors.
  * Weights are stored as 16-bit integers (the largest as 32000); those smaller than prune

@@ -240,6 +240,24 @@ static void train(conll_corpus *c, const dy_model *m, int task, const lang_train
     free(lexc);
 }
 
+/* Training of tr as above, then o->ensemble - 1 more models with the next seeds, whose
+ * averaged weights are added to tr's. */
+static void train_ensemble(conll_corpus *c, const dy_model *m, int task, const lang_train_opts *o,
+                           const train_set *ts, const train_aids *aids, ap_trainer *tr, FILE *log) {
+    train(c, m, task, o, ts, aids, tr, log);
+    for (int k = 1; k < o->ensemble; k++) {
+        lang_train_opts ko = *o;
+        ko.seed = o->seed + (uint32_t)k;
+        if (log && ts->held_out < 0) fprintf(log, "  model %d of %d (seed %u)\n", k + 1, o->ensemble, ko.seed);
+        ap_trainer more;
+        ap_trainer_init(&more);
+        for (uint32_t l = 0; l < tr->nlabels; l++) ap_trainer_label(&more, tr->labels[l]);
+        train(c, m, task, &ko, ts, aids, &more, log);
+        ap_trainer_add(tr, &more);
+        ap_trainer_free(&more);
+    }
+}
+
 /* A POS model for the documents of ts: one pass, or with o->two_pass a second one that
  * reads the first pass's tags of the words to the right (jack-knifed ones in training). */
 static bool train_pos(conll_corpus *c, const dy_model *m, const lang_train_opts *o, const train_set *ts,
@@ -295,7 +313,7 @@ static bool train_pos(conll_corpus *c, const dy_model *m, const lang_train_opts 
     ap_trainer tr[2];
     train_aids aids;
     bool ok = aids_init(&aids, &tr[0], c, ts, LT_POS, o, log);
-    if (ok) train(c, m, LT_POS, o, ts, &aids, &tr[0], log);
+    if (ok) train_ensemble(c, m, LT_POS, o, ts, &aids, &tr[0], log);
     int passes = 1;
     if (ok && o->two_pass) {
         train_set second = *ts;
@@ -306,7 +324,7 @@ static bool train_pos(conll_corpus *c, const dy_model *m, const lang_train_opts 
         ap_trainer_init(&tr[1]);
         for (int i = 0; i < c->nlabels[LT_POS]; i++) ap_trainer_label(&tr[1], c->labels[LT_POS][i]);
         ap_trainer_fix(&tr[1], feat_second_pass_key(), 0, 1.0f);
-        if (ok) train(c, m, LT_POS, o, &second, &aids, &tr[1], log);
+        if (ok) train_ensemble(c, m, LT_POS, o, &second, &aids, &tr[1], log);
         free_tag_arrays(c, second.first);
         passes = 2;
     }
@@ -328,7 +346,7 @@ bool lang_train_task(conll_corpus *c, const dy_model *m, int task, const lang_tr
     ap_trainer tr;
     train_aids aids;
     bool ok = aids_init(&aids, &tr, c, &ts, task, o, log) && (!ts.pos || jackknife_pos(c, m, o, tmp, ts.pos, log));
-    if (ok) train(c, m, task, o, &ts, &aids, &tr, log);
+    if (ok) train_ensemble(c, m, task, o, &ts, &aids, &tr, log);
     size_t nfeat = 0;
     ok = ok && ap_trainer_save(&tr, 1, out_path, o->prune, &nfeat);
     if (log && ok) fprintf(log, "  %s: wrote %s (%zu features)\n", lang_task_names[task], out_path, nfeat);

@@ -4,7 +4,8 @@
  * documents in an order shuffled by a fixed seed (same data + seed = same model file),
  * each decision made with the model's own earlier decisions as history, as at run time.
  * The chunker and recogniser read the gold POS (and chunk) columns while training and the
- * predicted ones when tagging. lang_eval tags a corpus with a model and scores it, and
+ * predicted ones when tagging. With opts.ensemble > 1 a model is the sum of several trained
+ * in different orders (ap_trainer_add). lang_eval tags a corpus with a model and scores it, and
  * writes each token with its gold and predicted tags to out when out is not NULL. */
 #ifndef DY_LANG_TRAIN_H
 #define DY_LANG_TRAIN_H
@@ -23,8 +24,9 @@ typedef struct lang_scores {
 typedef struct lang_train_opts {
     int epochs, prune;       /* prune: see ap_trainer_save */
     uint32_t seed;
+    int ensemble;            /* > 1: the sum of this many models trained with seeds seed, seed + 1, ... */
     const char *lexicon;     /* POS lexicon ("word TAB tag tag ...", likeliest first), or NULL */
-    bool two_pass;           /* POS: a second pass reading the first pass's tags to the right */
+    bool two_pass;           /* POS: a second pass reading the first pass's tags around the word */
     int folds;               /* chunker: learn from the POS tags of taggers trained on all but
                                 one of this many folds of the documents (< 2: gold tags) */
 } lang_train_opts;

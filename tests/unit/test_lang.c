@@ -143,6 +143,37 @@ TEST(pruning_keeps_fixed_entries_and_trainers_share_one_blob) {
     CHECK(ap_best_int(s, m.nlabels) == no);
 }
 
+TEST(an_ensemble_adds_the_averaged_weights_of_its_members) {
+    ap_trainer a, b;
+    int no = 0, yes = 1;
+    ap_trainer *both[2] = {&a, &b};
+    for (int k = 0; k < 2; k++) {
+        ap_trainer_init(both[k]);
+        ap_trainer_label(both[k], "no");
+        ap_trainer_label(both[k], "yes");
+    }
+    uint64_t f7[1] = {7}, f9[1] = {9};
+    for (int i = 0; i < 10; i++) ap_trainer_update(&a, f7, 1, yes, no);   /* a says yes to 7 */
+    for (int i = 0; i < 30; i++) ap_trainer_update(&b, f7, 1, no, yes);   /* b says no, louder */
+    for (int i = 0; i < 5; i++) ap_trainer_update(&b, f9, 1, yes, no);    /* only b knows 9 */
+    ap_trainer_fix(&b, 500, no, 1.0f);                                     /* b's dictionary: not added */
+    float before[AP_MAX_LABELS], after[AP_MAX_LABELS];
+    ap_trainer_score(&a, f7, 1, before);
+    ap_trainer_add(&a, &b);
+    ap_trainer_score(&a, f7, 1, after);
+    CHECK(before[yes] > before[no] && after[no] > after[yes]);
+    ap_trainer_score(&a, f9, 1, after);
+    CHECK(after[yes] > after[no]);
+    static char buf[1 << 16];
+    ap_model m;
+    CHECK(save_and_open(&a, 1, 0, buf, sizeof buf, &m));
+    for (int k = 0; k < 2; k++) ap_trainer_free(both[k]);
+    int32_t s[AP_MAX_LABELS];
+    ap_score(&m, f7, 1, s);
+    CHECK(ap_best_int(s, m.nlabels) == no);
+    CHECK(ap_single_label(&m, 500) < 0);
+}
+
 TEST(dense_rows_and_sparse_weights_add_up) {
     /* Feature 1 learns a weight for each of 20 labels (a dense row), feature 2 for two. */
     ap_trainer t;
@@ -186,6 +217,7 @@ int main(void) {
     RUN(perceptron_learns_saves_and_reloads);
     RUN(pruning_keeps_fixed_entries_and_trainers_share_one_blob);
     RUN(dense_rows_and_sparse_weights_add_up);
+    RUN(an_ensemble_adds_the_averaged_weights_of_its_members);
     RUN(lemmas);
     doc_free(&doc);
     model_free(model);
