@@ -84,5 +84,22 @@ check "lone surrogate: error under its id" "'JSON' in objs[1]['error']"
 check "too large error" "'too large' in [o for o in objs if o['id'] == 'huge'][0]['error']"
 [ "$(grep -c '' "$tmp/err.txt")" -ge 8 ] && ok || bad "one stderr line per bad article"
 
+# Training: an ensemble of two-pass POS taggers and a chunker on a tiny CoNLL file written
+# here; the same data and seed give the same bytes, and the models tag what they learnt.
+for doc in 1 2 3 4; do
+    printf -- '-DOCSTART- -X- -X- O\n\n'
+    printf 'The NNP B-NP O\nminister NN I-NP O\nsaid VBD B-VP O\non IN B-PP O\nMonday NNP B-NP O\n. . O O\n\n'
+    printf 'Police NNS B-NP O\narrested VBD B-VP O\ntwo CD B-NP O\nmen NNS I-NP O\nin IN B-PP O\nParis NNP B-NP B-LOC\n. . O O\n\n'
+done > "$tmp/tiny.conll"
+for run in a b; do
+    "$dyad" train --out "$tmp/models-$run" --task pos --ensemble 2 --two-pass --folds 2 --epochs 3 "$tmp/tiny.conll" 2>/dev/null &&
+        "$dyad" train --out "$tmp/models-$run" --task chunk --ensemble 2 --folds 2 --epochs 3 "$tmp/tiny.conll" 2>/dev/null
+done
+cmp -s "$tmp/models-a/pos.ap" "$tmp/models-b/pos.ap" && cmp -s "$tmp/models-a/chunk.ap" "$tmp/models-b/chunk.ap" &&
+    ok || bad "train --ensemble --two-pass is deterministic"
+"$dyad" eval --models "$tmp/models-a" "$tmp/tiny.conll" 2>/dev/null | tail -n 1 |
+    grep -Eq 'pos_acc=1\.0000 chunk_f1=1\.0000' && ok || bad "trained models tag their training data"
+"$dyad" train --ensemble 0 "$tmp/tiny.conll" >/dev/null 2>&1; [ $? = 2 ] && ok || bad "train --ensemble 0 exits 2"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -86,7 +86,11 @@ int cli_train(int argc, char **argv) {
             return 2;
         } else path = a;
     }
-    if (!path || o.epochs < 1 || o.ensemble < 1) {
+    if (o.epochs < 1 || o.ensemble < 1) {
+        fprintf(stderr, "dyad train: --epochs and --ensemble want a number of at least 1\n");
+        return 2;
+    }
+    if (!path) {
         train_usage(stderr);
         return 2;
     }
