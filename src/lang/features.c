@@ -121,10 +121,9 @@ uint64_t feat_second_pass_key(void) { return f1(97, 1); }
 /* POS templates, chosen by leaving each out in turn on CoNLL testa: those whose loss did
  * not cost accuracy are gone (the bare word, shape and previous tag among them: their
  * pairs say it), which makes tagging a third faster; the word's lexical class with the
- * next one's (and the previous tag, or the word) added 0.1 point. A second pass reads
- * the first pass's tags of the word, the one before and the two after. Template numbers
- * are hash salts. */
-size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
+ * next one's (and the previous tag, or the word) added 0.1 point. Template numbers are
+ * hash salts. */
+static size_t pos_first_pass(const feat_ctx *c, uint32_t i, uint64_t *out) {
     fbuf b = {out, 0};
     const tok_hashes *h = &c->th[i];
     uint64_t p1 = tag(c->hist, c, (long)i - 1), p2 = tag(c->hist, c, (long)i - 2);
@@ -152,21 +151,43 @@ size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
     add(&b, f2(83, h->pre[0], h->suf[2]));
     add(&b, f2(80, f2(0, p1, a0), a1));
     add(&b, f2(87, h->key, a1));
-    if (c->first) {
-        uint64_t r0 = c->first[i], r1 = tag(c->first, c, (long)i + 1), r2 = tag(c->first, c, (long)i + 2),
-                 rm1 = tag(c->first, c, (long)i - 1);
-        add(&b, f1(90, r0));
-        add(&b, f1(91, r1));
-        add(&b, f2(92, r1, r2));
-        add(&b, f2(93, p1, r1));
-        add(&b, f2(94, h->key, r1));
-        add(&b, f2(95, r0, r1));
-        add(&b, f2(96, a0, r1));
-        add(&b, f2(114, rm1, r0));
-        add(&b, f2(115, f2(0, rm1, r0), r1));
-        for (size_t k = 0; k < b.n; k++) b.out[k] = fmix(b.out[k] ^ 0x2545F4914F6CDD1Dull);
-    }
     return b.n;
+}
+
+/* The second pass: the first pass's tags of the word, the one before and the two after,
+ * with nine of the first pass's templates (all of them: the same accuracy on testa, 96.48%,
+ * with 32 features a word instead of 18), told apart from the first pass's by a mix. */
+static size_t pos_second_pass(const feat_ctx *c, uint32_t i, uint64_t *out) {
+    fbuf b = {out, 0};
+    const tok_hashes *h = &c->th[i];
+    uint64_t p1 = tag(c->hist, c, (long)i - 1);
+    uint64_t a0 = c->lex[i], a1 = i + 1 < c->se ? c->lex[i + 1] : H_EOS;
+    uint64_t r0 = c->first[i], r1 = tag(c->first, c, (long)i + 1), r2 = tag(c->first, c, (long)i + 2),
+             rm1 = tag(c->first, c, (long)i - 1);
+    add(&b, f1(1, 0));
+    add(&b, f1(5, h->suf[2]));
+    add(&b, f2(33, p1, h->key));
+    add(&b, f2(38, word(c, (long)i - 1), h->key));
+    add(&b, f2(39, h->key, word(c, (long)i + 1)));
+    add(&b, f1(70, a0));
+    add(&b, f2(71, a0, p1));
+    add(&b, f2(80, f2(0, p1, a0), a1));
+    add(&b, f2(87, h->key, a1));
+    add(&b, f1(90, r0));
+    add(&b, f1(91, r1));
+    add(&b, f2(92, r1, r2));
+    add(&b, f2(93, p1, r1));
+    add(&b, f2(94, h->key, r1));
+    add(&b, f2(95, r0, r1));
+    add(&b, f2(96, a0, r1));
+    add(&b, f2(114, rm1, r0));
+    add(&b, f2(115, f2(0, rm1, r0), r1));
+    for (size_t k = 0; k < b.n; k++) b.out[k] = fmix(b.out[k] ^ 0x2545F4914F6CDD1Dull);
+    return b.n;
+}
+
+size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out) {
+    return c->first ? pos_second_pass(c, i, out) : pos_first_pass(c, i, out);
 }
 
 /* Chunk templates: tags, words and the chunk history around the word, and the lexical

@@ -54,7 +54,7 @@ uint64_t feat_lex_key(uint64_t text_hash);
 uint64_t feat_lex_class(uint64_t label_mask, int first);
 
 /* Stored in a POS model that has a second pass (feat_pos with c->first set): its features
- * are the first pass's, told apart, and the first pass's tags around the word. */
+ * are the first pass's tags around the word and some of the first pass's templates, told apart. */
 uint64_t feat_second_pass_key(void);
 
 size_t feat_pos(const feat_ctx *c, uint32_t i, uint64_t *out);

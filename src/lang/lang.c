@@ -157,8 +157,8 @@ static void tag_sentence(const ap_model *am, int task, feat_ctx *c, const char *
 /* A first-pass tag ahead of the runner-up by half the largest weight (weights are scaled
  * to at most 32000, perceptron.h) stays: the second pass then scores 4% of the words of
  * eng.testa and 7% of news text, with the accuracy of scoring them all (testa 96.48%; with
- * 8000, 96.45%). Two passes then cost 8% of the speed of POS + chunks + NER (a lead of
- * 32000: 14% of news words rescored, 14% slower, no more accurate). */
+ * 8000, 96.45%). Two passes then cost under 10% of the speed of POS + chunks + NER (a
+ * lead of 32000: 14% of news words rescored, 14% slower, no more accurate). */
 #define POS_SURE_LEAD 16000
 
 /* POS tags of one sentence: the lexical classes, then one greedy pass, or two when the
