@@ -259,7 +259,7 @@ static void train_ensemble(conll_corpus *c, const dy_model *m, int task, const l
 }
 
 /* A POS model for the documents of ts: one pass, or with o->two_pass a second one that
- * reads the first pass's tags of the words to the right (jack-knifed ones in training). */
+ * reads the first pass's tags around the word (jack-knifed ones in training). */
 static bool train_pos(conll_corpus *c, const dy_model *m, const lang_train_opts *o, const train_set *ts,
                       const char *out_path, FILE *log);
 
