@@ -57,6 +57,9 @@ void dyad_write_json(dyad_buf *out, const dyad_model *m, const dyad_doc *d, cons
  * an article with an error). */
 void dyad_write_gdelt_header(dyad_buf *out);
 void dyad_write_gdelt(dyad_buf *out, const dyad_model *m, const dyad_doc *d, const dyad_article *a, const char *error);
+/* CoNLL-2003 columns of an article (word POS CHUNK NER a line, a blank line after each
+ * sentence), after dyad_tag_language; nothing for an article with an error. */
+void dyad_write_conll(dyad_buf *out, const dyad_doc *d, const char *error);
 /* Append a short human-readable summary of the article (ends with a newline). */
 void dyad_write_text(dyad_buf *out, const dyad_model *m, const dyad_doc *d, const dyad_article *a,
                      const char *error);

@@ -47,6 +47,23 @@ check "--actors dictionary" "rc == 0 and any(e['name'] == 'Elena Markova' and (e
 [ $rc = 0 ] && head -n 1 "$tmp/gdelt.tsv" | grep -q '^GlobalEventID	Day	' && ok || bad "gdelt header"
 [ "$(awk -F'\t' '{print NF}' "$tmp/gdelt.tsv" | sort -u)" = 61 ] && [ "$(grep -c '' "$tmp/gdelt.tsv")" -gt 5 ] && ok || bad "gdelt rows have 61 columns"
 
+# CoNLL columns: a line per token, a blank line after each sentence; dyad eval reads them
+# back as gold and, tagging the same tokens with the same models, agrees with every tag.
+printf 'Putin invited Trump to Moscow. The White House awaits a formal invitation.\n' |
+    "$dyad" extract --format conll > "$tmp/tags.conll"; rc=$?
+[ $rc = 0 ] && [ "$(head -n 1 "$tmp/tags.conll")" = "-DOCSTART- -X- -X- O" ] &&
+    [ "$(awk 'NF' "$tmp/tags.conll" | awk '{print NF}' | sort -u)" = 4 ] &&
+    [ "$(grep -c '^$' "$tmp/tags.conll")" = 3 ] &&
+    grep -q '^invited VBD B-VP O$' "$tmp/tags.conll" && grep -q '^Moscow NNP B-NP B-LOC$' "$tmp/tags.conll" &&
+    ok || bad "extract --format conll"
+"$dyad" extract --jsonl --format conll examples/articles.jsonl > "$tmp/examples.conll" &&
+    "$dyad" eval "$tmp/examples.conll" | tail -n 1 | grep -q 'pos_acc=1.0000 chunk_f1=1.0000 ner_f1=1.0000' &&
+    ok || bad "dyad eval agrees with the tags of --format conll"
+printf '{"id": "ok", "text": "Rain fell."}\n{"id": "bad", "text": ""}\n' |
+    "$dyad" extract --jsonl --format conll > "$tmp/tags.conll" 2> "$tmp/err.txt"; rc=$?
+[ $rc = 1 ] && grep -q '^bad: \|dyad: bad:' "$tmp/err.txt" && [ "$(grep -c DOCSTART "$tmp/tags.conll")" = 1 ] &&
+    grep -q '^Rain ' "$tmp/tags.conll" && ok || bad "conll: a bad article is an error line, the others tagged"
+
 # Standard input without id: sha256 id.
 printf 'Officials met in Paris on Tuesday.' | "$dyad" extract > "$tmp/out.jsonl"; rc=$?
 check "stdin sha256 id" "rc == 0 and objs[0]['id'] == 'sha256:' + __import__('hashlib').sha256(b'Officials met in Paris on Tuesday.').hexdigest()"

@@ -16,7 +16,7 @@
 
 #define MAX_DICTS 16
 
-enum out_format { OUT_JSON, OUT_TEXT, OUT_GDELT };
+enum out_format { OUT_JSON, OUT_TEXT, OUT_GDELT, OUT_CONLL };
 
 typedef struct extract_opts {
     bool jsonl, indirect, whole_attributions;
@@ -57,7 +57,9 @@ static void usage(FILE *f) {
           "                     interrupted by its attribution is one quote, a partial quote\n"
           "                     spans its clause; implies --indirect\n"
           "  --format F         json (default: JSON Lines, SPEC schema 1), text (a readable\n"
-          "                     summary per article) or gdelt (events as GDELT 2.0 TSV rows)\n"
+          "                     summary per article), gdelt (events as GDELT 2.0 TSV rows) or\n"
+          "                     conll (every token with its part of speech, chunk and entity\n"
+          "                     tags: CoNLL-2003 columns, as dyad train and dyad eval read)\n"
           "  --actors FILE      a TABARI .actors or PETRARCH Phoenix actors dictionary, on top\n"
           "                     of dyad's own (its phrases win); repeatable\n"
           "  --agents FILE      a TABARI .agents or PETRARCH agents dictionary; repeatable\n"
@@ -85,6 +87,9 @@ static void emit(void *ctx, const input_article *in) {
         dyad_write_text(&r->out, r->model, r->doc, &a, err);
     } else if (r->opts->format == OUT_GDELT) {
         dyad_write_gdelt(&r->out, r->model, r->doc, &a, err);
+    } else if (r->opts->format == OUT_CONLL) {
+        if (!err) dyad_tag_language(r->model, r->doc);
+        dyad_write_conll(&r->out, r->doc, err);
     } else {
         dyad_write_json(&r->out, r->model, r->doc, &a, err);
         sb_putc(&r->out, '\n');
@@ -128,8 +133,9 @@ int cli_extract(int argc, char **argv) {
             if (!strcmp(v, "json")) opts.format = OUT_JSON;
             else if (!strcmp(v, "text")) opts.format = OUT_TEXT;
             else if (!strcmp(v, "gdelt")) opts.format = OUT_GDELT;
+            else if (!strcmp(v, "conll")) opts.format = OUT_CONLL;
             else {
-                fprintf(stderr, "dyad extract: --format wants json, text or gdelt, got '%s'\n", v);
+                fprintf(stderr, "dyad extract: --format wants json, text, gdelt or conll, got '%s'\n", v);
                 free(files);
                 return 2;
             }

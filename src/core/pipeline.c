@@ -8,6 +8,7 @@
 #include "../extract/mentions.h"
 #include "../extract/quotes.h"
 #include "../lang/lang.h"
+#include "../out/doc_conll.h"
 #include "../out/doc_gdelt.h"
 #include "../out/doc_json.h"
 #include "../out/doc_text.h"
@@ -139,6 +140,10 @@ void dyad_write_text(dyad_buf *out, const dyad_model *m, const dyad_doc *d, cons
 }
 
 void dyad_write_gdelt_header(dyad_buf *out) { gdelt_write_header(out); }
+
+void dyad_write_conll(dyad_buf *out, const dyad_doc *d, const char *error) {
+    if (!error) doc_write_conll(out, d);
+}
 
 void dyad_write_gdelt(dyad_buf *out, const dyad_model *m, const dyad_doc *d, const dyad_article *a,
                       const char *error) {
