@@ -1,6 +1,6 @@
-/* doc_conll.c - CoNLL-2003 columns. A token never holds a space in dyad's tokenizer, but a
- * no-break or other odd space inside one would split the column, so bytes below 0x21 become
- * '_'. */
+/* doc_conll.c - CoNLL-2003 columns, separated by a space: bytes of a token below 0x21 (ASCII
+ * spaces and control characters, which dyad's tokenizer does not put in tokens) would be
+ * read as a column break, so they are written as '_'. */
 #include "doc_conll.h"
 
 static void tag(sb *o, const char *const *tags, uint32_t i) {
